@@ -38,9 +38,9 @@ internal static class Base64UrlCodec
             }
 
             var v = (a << 18) | (b << 12) | (c << 6) | d;
-            destination[o++] = (byte)(v >> 16);
-            destination[o++] = (byte)(v >> 8);
-            destination[o++] = (byte)v;
+            destination[o++] = unchecked((byte)(v >> 16));
+            destination[o++] = unchecked((byte)(v >> 8));
+            destination[o++] = unchecked((byte)v);
         }
 
         var rest = encoded.Length - i;
@@ -52,7 +52,7 @@ internal static class Base64UrlCodec
                 return false;
             }
 
-            destination[o++] = (byte)((a << 2) | (b >> 4));
+            destination[o++] = unchecked((byte)((a << 2) | (b >> 4)));
         }
         else if (rest == 3)
         {
@@ -63,8 +63,8 @@ internal static class Base64UrlCodec
             }
 
             var v = (a << 12) | (b << 6) | c;
-            destination[o++] = (byte)(v >> 10);
-            destination[o++] = (byte)(v >> 2);
+            destination[o++] = unchecked((byte)(v >> 10));
+            destination[o++] = unchecked((byte)(v >> 2));
         }
 
         written = o;
