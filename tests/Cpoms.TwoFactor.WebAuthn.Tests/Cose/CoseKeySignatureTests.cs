@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using Cpoms.TwoFactor.WebAuthn.Cose;
+using static Cpoms.TwoFactor.WebAuthn.Tests.Cose.CoseTestKeys;
+
+namespace Cpoms.TwoFactor.WebAuthn.Tests.Cose;
+
+/// <summary>Signature formats of WebAuthn §6.5.6, with signatures made by the platform as the independent signer.</summary>
+public sealed class CoseKeySignatureTests
+{
+    private static readonly byte[] Data = "authenticatorData || SHA-256(clientDataJSON)"u8.ToArray();
+
+    [Theory]
+    [InlineData(1, -7)]
+    [InlineData(2, -35)]
+    [InlineData(3, -36)]
+    public void VerifySignature_DerEcdsaSignature_IsValid(int crv, int alg)
+    {
+        using var signer = ECDsa.Create(Curve(crv));
+        var hash = alg switch { -7 => HashAlgorithmName.SHA256, -35 => HashAlgorithmName.SHA384, _ => HashAlgorithmName.SHA512 };
+        var signature = signer.SignData(Data, hash, DSASignatureFormat.Rfc3279DerSequence);
+        using var key = CoseKey.Decode(Encode(Ec2(signer, alg, crv)));
+
+        Assert.True(key.VerifySignature(Data, signature));
+    }
+
+    [Fact]
+    public void VerifySignature_P1363InsteadOfDer_IsInvalid()
+    {
+        using var signer = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var signature = signer.SignData(Data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        using var key = CoseKey.Decode(Encode(Ec2(signer, -7, 1)));
+
+        Assert.False(key.VerifySignature(Data, signature));
+    }
+
+    [Fact]
+    public void VerifySignature_EcdsaOverOtherData_IsInvalid()
+    {
+        using var signer = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var signature = signer.SignData(Data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        using var key = CoseKey.Decode(Encode(Ec2(signer, -7, 1)));
+
+        Assert.False(key.VerifySignature(Data.AsSpan(1), signature));
+    }
+
+    [Fact]
+    public void VerifySignature_EcdsaWithTrailingByte_IsInvalid()
+    {
+        using var signer = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        byte[] signature = [.. signer.SignData(Data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence), 0];
+        using var key = CoseKey.Decode(Encode(Ec2(signer, -7, 1)));
+
+        Assert.False(key.VerifySignature(Data, signature));
+    }
+
+    [Theory]
+    [InlineData(-257, "SHA256", false)]
+    [InlineData(-258, "SHA384", false)]
+    [InlineData(-259, "SHA512", false)]
+    [InlineData(-37, "SHA256", true)]
+    [InlineData(-38, "SHA384", true)]
+    [InlineData(-39, "SHA512", true)]
+    public void VerifySignature_RsaSignature_IsValid(int alg, string hash, bool pss)
+    {
+        using var signer = RSA.Create(2048);
+        var signature = signer.SignData(Data, new HashAlgorithmName(hash), pss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
+        using var key = CoseKey.Decode(Encode(Rsa(signer, alg)));
+
+        Assert.True(key.VerifySignature(Data, signature));
+    }
+
+    [Fact]
+    public void VerifySignature_Pkcs1SignatureForPssKey_IsInvalid()
+    {
+        using var signer = RSA.Create(2048);
+        var signature = signer.SignData(Data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var key = CoseKey.Decode(Encode(Rsa(signer, -37)));
+
+        Assert.False(key.VerifySignature(Data, signature));
+    }
+
+    [Fact]
+    public void VerifySignature_RsaSignatureOfWrongLength_IsInvalid()
+    {
+        using var signer = RSA.Create(2048);
+        var signature = signer.SignData(Data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var key = CoseKey.Decode(Encode(Rsa(signer, -257)));
+
+        Assert.False(key.VerifySignature(Data, signature.AsSpan(1)));
+    }
+
+    [Fact]
+    public void VerifySignature_EmptyRsaSignature_IsInvalid()
+    {
+        using var signer = RSA.Create(2048);
+        using var key = CoseKey.Decode(Encode(Rsa(signer, -257)));
+
+        Assert.False(key.VerifySignature(Data, []));
+    }
+
+    [Fact]
+    public void VerifySignature_AfterDispose_ThrowsObjectDisposed()
+    {
+        using var signer = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var key = CoseKey.Decode(Encode(Ec2(signer, -7, 1)));
+        key.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => key.VerifySignature(Data, [0x30, 0x00]));
+    }
+
+    private static ECCurve Curve(int crv) => crv switch
+    {
+        1 => ECCurve.NamedCurves.nistP256,
+        2 => ECCurve.NamedCurves.nistP384,
+        _ => ECCurve.NamedCurves.nistP521,
+    };
+}
