@@ -1,3 +1,6 @@
+using Cpoms.TwoFactor.WebAuthn.Attestation;
+using Cpoms.TwoFactor.WebAuthn.Cose;
+
 namespace Cpoms.TwoFactor.WebAuthn;
 
 /// <summary>
@@ -65,6 +68,24 @@ public sealed class WebAuthnOptions
     /// credentials use up the limited storage of hardware keys.
     /// </summary>
     public WebAuthnResidentKey ResidentKey { get; set; } = WebAuthnResidentKey.Discouraged;
+
+    /// <summary>
+    /// The signature algorithms new keys may use, in order of preference (the options' <c>pubKeyCredParams</c>).
+    /// Default ES256, EdDSA, ES384, ES512, PS256, RS256. Registration refuses a key whose algorithm is not listed
+    /// (WebAuthn §7.1 step 20). Every entry must be an algorithm <see cref="CoseKey"/> can verify.
+    /// </summary>
+    public IList<CoseAlgorithm> Algorithms { get; } = new List<CoseAlgorithm>
+    {
+        CoseAlgorithm.ES256, CoseAlgorithm.EdDSA, CoseAlgorithm.ES384, CoseAlgorithm.ES512, CoseAlgorithm.PS256, CoseAlgorithm.RS256,
+    };
+
+    /// <summary>
+    /// Which keys registration accepts judged by their attestation (trust anchors, AAGUID allow-list, none/self
+    /// attestation). The defaults accept any correctly signed attestation and request none (attestation conveyance
+    /// <c>none</c>); configuring trust anchors, <see cref="AttestationTrustOptions.RequireTrustedAttestation"/> or an
+    /// AAGUID allow-list makes registration request <c>direct</c> attestation.
+    /// </summary>
+    public AttestationTrustOptions Attestation { get; } = new();
 
     /// <summary>
     /// How long the browser waits for the user (the options' <c>timeout</c>). Default 2 minutes; 10 seconds to

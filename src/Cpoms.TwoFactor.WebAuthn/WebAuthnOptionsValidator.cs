@@ -1,3 +1,4 @@
+using Cpoms.TwoFactor.WebAuthn.Cose;
 using Cpoms.TwoFactor.WebAuthn.Protocol;
 using Microsoft.Extensions.Options;
 
@@ -69,6 +70,24 @@ internal sealed class WebAuthnOptionsValidator : IValidateOptions<WebAuthnOption
         if (!Enum.IsDefined(options.ResidentKey))
         {
             failures.Add($"{Prefix}ResidentKey must be Discouraged, Preferred or Required.");
+        }
+
+        if (options.Algorithms.Count == 0)
+        {
+            failures.Add($"{Prefix}Algorithms must list at least one algorithm (the default list is ES256, EdDSA, ES384, ES512, PS256, RS256).");
+        }
+
+        var algorithms = new HashSet<CoseAlgorithm>();
+        foreach (var algorithm in options.Algorithms)
+        {
+            if (!Enum.IsDefined(algorithm))
+            {
+                failures.Add($"{Prefix}Algorithms: {(int)algorithm} is not a supported COSE algorithm.");
+            }
+            else if (!algorithms.Add(algorithm))
+            {
+                failures.Add($"{Prefix}Algorithms lists {algorithm} twice.");
+            }
         }
 
         if (options.Timeout < TimeSpan.FromSeconds(10) || options.Timeout > TimeSpan.FromMinutes(10))
