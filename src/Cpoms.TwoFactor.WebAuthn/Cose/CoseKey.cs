@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Cpoms.TwoFactor.WebAuthn.Cbor;
+using Cpoms.TwoFactor.WebAuthn.Cryptography;
 
 namespace Cpoms.TwoFactor.WebAuthn.Cose;
 
@@ -11,7 +12,8 @@ namespace Cpoms.TwoFactor.WebAuthn.Cose;
 /// <remarks>
 /// <para>
 /// Accepted keys: EC2 with P-256/ES256, P-384/ES384 or P-521/ES512 (RFC 9053 §2.1, §7.1); RSA with RS256/384/512,
-/// PS256/384/512 or RS1 (RFC 8230, RFC 8812). Each key must carry exactly the parameters its type needs plus
+/// PS256/384/512 or RS1 (RFC 8230, RFC 8812); OKP with Ed25519/EdDSA (RFC 9053 §2.2, §7.2; other OKP curves such
+/// as Ed448 and the X25519/X448 key-agreement curves are rejected). Each key must carry exactly the parameters its type needs plus
 /// <c>alg</c>: WebAuthn §6.5.1.1 requires <c>alg</c> and forbids other optional parameters, so <c>kid</c>,
 /// <c>key_ops</c>, private-key parameters and unknown labels are rejected.
 /// </para>
@@ -27,7 +29,8 @@ namespace Cpoms.TwoFactor.WebAuthn.Cose;
 /// EC2 points are checked to lie on the curve before import (SEC 1 §3.2.2.1); the curves have cofactor 1 so this is
 /// full public key validation. RSA moduli must be 2048–16384 bits and odd; the public exponent must be odd, at least
 /// 3 and below 2³² (real authenticators use 65537; larger exponents only slow verification and hint at a malformed
-/// key). Leading zero bytes in <c>n</c> and <c>e</c> are ignored.
+/// key). Leading zero bytes in <c>n</c> and <c>e</c> are ignored. Ed25519 keys must be 32 bytes, canonical, on the
+/// curve and not of small order (RFC 8032 §5.1.3).
 /// </para>
 /// <para>
 /// Thread safety: decoding produces an immutable object; <see cref="VerifySignature"/> and
@@ -56,6 +59,7 @@ public sealed class CoseKey : IDisposable
     private readonly RSA? _rsa;
     private readonly RSAParameters? _rsaParameters;
     private readonly RSASignaturePadding? _rsaPadding;
+    private readonly Ed25519PublicKey? _ed25519;
     private readonly HashAlgorithmName _hash;
     private bool _disposed;
 
@@ -83,6 +87,13 @@ public sealed class CoseKey : IDisposable
         _rsa = rsa;
     }
 
+    private CoseKey(byte[] encoded, ReadOnlyMemory<byte> okpPublicKey, Ed25519PublicKey ed25519)
+        : this(encoded, CoseKeyType.OKP, CoseAlgorithm.EdDSA, default)
+    {
+        _ed25519 = ed25519;
+        OkpPublicKey = okpPublicKey;
+    }
+
     /// <summary>The key type (<c>kty</c>).</summary>
     public CoseKeyType KeyType { get; }
 
@@ -103,7 +114,7 @@ public sealed class CoseKey : IDisposable
         : null;
 
     /// <summary>For OKP keys, the raw public key <c>x</c>; otherwise empty.</summary>
-    public ReadOnlyMemory<byte> OkpPublicKey => ReadOnlyMemory<byte>.Empty;
+    public ReadOnlyMemory<byte> OkpPublicKey { get; }
 
     /// <summary>Decodes and validates a COSE_Key and imports it into a platform key object.</summary>
     /// <param name="encoded">The COSE_Key bytes (copied; the caller may reuse its buffer).</param>
@@ -126,14 +137,15 @@ public sealed class CoseKey : IDisposable
         {
             (long)CoseKeyType.EC2 => DecodeEc2(bytes, map, algorithm),
             (long)CoseKeyType.RSA => DecodeRsa(bytes, map, algorithm),
-            _ => throw new CoseKeyFormatException($"COSE key: key type (kty) {keyType} is not supported; expected 2 (EC2) or 3 (RSA)."),
+            (long)CoseKeyType.OKP => DecodeOkp(bytes, map, algorithm),
+            _ => throw new CoseKeyFormatException($"COSE key: key type (kty) {keyType} is not supported; expected 1 (OKP), 2 (EC2) or 3 (RSA)."),
         };
     }
 
     /// <summary>
     /// Verifies <paramref name="signature"/> over <paramref name="data"/> with this key's algorithm, in the formats
     /// WebAuthn §6.5.6 prescribes: ECDSA as an ASN.1 DER <c>Ecdsa-Sig-Value</c> (RFC 3279), RSA as the raw
-    /// PKCS#1 v1.5 or PSS signature.
+    /// PKCS#1 v1.5 or PSS signature, EdDSA as the raw 64-byte R || S (RFC 8032 §5.1.6).
     /// </summary>
     /// <param name="data">The signed bytes (for WebAuthn: authenticatorData || SHA-256(clientDataJSON)).</param>
     /// <param name="signature">The signature as received.</param>
@@ -156,6 +168,13 @@ public sealed class CoseKey : IDisposable
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 return _ecdsa.VerifyData(data, p1363, _hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
             }
+        }
+
+        if (_ed25519 is not null)
+        {
+            // The Ed25519 key is immutable managed state: no platform handle, no lock needed.
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _ed25519.Verify(data, signature);
         }
 
         lock (_gate)
@@ -213,7 +232,10 @@ public sealed class CoseKey : IDisposable
                     && TrimLeadingZeros(parameters.Exponent).SequenceEqual(rsa.Exponent);
             }
 
-            return false;
+            // RFC 8410 §3: id-Ed25519 (1.3.101.112); the subjectPublicKey bits are the raw 32-byte key.
+            return !OkpPublicKey.IsEmpty
+                && string.Equals(certificateKey.Oid.Value, "1.3.101.112", StringComparison.Ordinal)
+                && certificateKey.EncodedKeyValue.RawData.AsSpan().SequenceEqual(OkpPublicKey.Span);
         }
         catch (CryptographicException)
         {
@@ -338,6 +360,38 @@ public sealed class CoseKey : IDisposable
         }
 
         return new CoseKey(encoded, (CoseAlgorithm)algorithm, hash, parameters, padding, rsa);
+    }
+
+    private static CoseKey DecodeOkp(byte[] encoded, CborMap map, long algorithm)
+    {
+        RequireOnlyLabels(map, "OKP", LabelKty, LabelAlg, LabelCrv, LabelX);
+
+        // RFC 9053 §2.2: EdDSA; WebAuthn credentials use Ed25519 (crv 6, RFC 9053 §7.1) only.
+        if (algorithm != (long)CoseAlgorithm.EdDSA)
+        {
+            throw new CoseKeyFormatException($"COSE key: algorithm {algorithm} is not valid for an OKP key; expected -8 (EdDSA).");
+        }
+
+        var curve = RequireInteger(map, LabelCrv, "crv");
+        if (curve != 6)
+        {
+            throw new CoseKeyFormatException($"COSE key: OKP curve (crv) {curve} is not supported; only 6 (Ed25519) is accepted with EdDSA.");
+        }
+
+        var x = RequireBytes(map, LabelX, "x");
+        if (x.Length != 32)
+        {
+            throw new CoseKeyFormatException($"COSE key: an Ed25519 x must be 32 bytes; got {x.Length}.");
+        }
+
+        // RFC 8032 §5.1.3 decoding, plus rejection of small-order points.
+        if (!Ed25519PublicKey.TryImport(x, out var ed25519))
+        {
+            throw new CoseKeyFormatException("COSE key: x is not a valid Ed25519 public key (non-canonical, not on the curve, or of small order).");
+        }
+
+        // The decoder slices rather than copies, so this is a view into the key's own private copy of its bytes.
+        return new CoseKey(encoded, ((CborByteString)map[LabelX]!).Value, ed25519);
     }
 
     private static void RequireOnlyLabels(CborMap map, string keyType, params ReadOnlySpan<int> allowed)

@@ -68,7 +68,8 @@ internal static class TestCertificates
         }
 
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
-        return request.Create(issuer, from, to, Serial());
+        using var issuerKey = issuer.GetECDsaPrivateKey() ?? throw new ArgumentException("The issuer needs an ECDSA private key.", nameof(issuer));
+        return request.Create(issuer.SubjectName, X509SignatureGenerator.CreateForECDsa(issuerKey), from, to, Serial());
     }
 
     /// <summary>Basic constraints with the given CA flag.</summary>

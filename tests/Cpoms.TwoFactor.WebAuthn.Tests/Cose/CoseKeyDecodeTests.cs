@@ -13,6 +13,7 @@ public sealed class CoseKeyDecodeTests
     private static readonly ECDsa P384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
     private static readonly ECDsa P521 = ECDsa.Create(ECCurve.NamedCurves.nistP521);
     private static readonly RSA Rsa2048 = RSA.Create(2048);
+    private static readonly byte[] Rfc8032Key = Convert.FromHexString("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
 
     private static CoseKeyFormatException Reject(params (long, CborNode)[] parameters) =>
         Assert.Throws<CoseKeyFormatException>(() => CoseKey.Decode(Encode(parameters)));
@@ -312,6 +313,83 @@ public sealed class CoseKeyDecodeTests
         using var key = CoseKey.Decode(Encode(Rsa(-257, [0, .. n], [1, 0, 1])));
 
         Assert.Equal(n, key.RsaParameters!.Value.Modulus);
+    }
+
+    [Fact]
+    public void Decode_ValidOkpKey_ExposesRawKey()
+    {
+        // RFC 8032 §7.1 test 1 public key.
+        var x = Convert.FromHexString("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+
+        using var key = CoseKey.Decode(Encode(Okp(-8, 6, x)));
+
+        Assert.Equal(CoseKeyType.OKP, key.KeyType);
+        Assert.Equal(CoseAlgorithm.EdDSA, key.Algorithm);
+        Assert.Equal(x, key.OkpPublicKey.ToArray());
+        Assert.Null(key.EcParameters);
+        Assert.Null(key.RsaParameters);
+    }
+
+    [Theory]
+    [InlineData(4)] // X25519
+    [InlineData(5)] // X448
+    [InlineData(7)] // Ed448
+    [InlineData(1)] // P-256 is not an OKP curve
+    public void Decode_OkpWrongCurve_Throws(int crv)
+    {
+        var ex = Reject(Okp(-8, crv, Rfc8032Key));
+
+        Assert.Contains("only 6 (Ed25519)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-7)]
+    [InlineData(-257)]
+    public void Decode_OkpWrongAlgorithm_Throws(int alg)
+    {
+        var ex = Reject(Okp(alg, 6, Rfc8032Key));
+
+        Assert.Contains("is not valid for an OKP key", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(33)]
+    [InlineData(0)]
+    public void Decode_OkpXOfWrongLength_Throws(int length)
+    {
+        var ex = Reject(Okp(-8, 6, new byte[length]));
+
+        Assert.Contains("must be 32 bytes", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0100000000000000000000000000000000000000000000000000000000000000")] // identity (small order)
+    [InlineData("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f")] // y = p: non-canonical
+    public void Decode_OkpInvalidPoint_Throws(string hex)
+    {
+        var ex = Reject(Okp(-8, 6, Convert.FromHexString(hex)));
+
+        Assert.Contains("not a valid Ed25519 public key", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1L)]
+    [InlineData(-2L)]
+    [InlineData(3L)]
+    public void Decode_OkpMissingParameter_Throws(long label)
+    {
+        var ex = Reject(Okp(-8, 6, Rfc8032Key).Without(label));
+
+        Assert.Contains("missing", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_OkpWithY_Throws()
+    {
+        var ex = Reject(Okp(-8, 6, Rfc8032Key).With(-3, Bytes(new byte[32])));
+
+        Assert.Contains("is not allowed", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -99,6 +99,27 @@ public sealed class CoseKeySignatureTests
     }
 
     [Fact]
+    public void VerifySignature_Rfc8032Test2_IsValid()
+    {
+        // RFC 8032 §7.1 TEST 2: one-byte message 0x72.
+        var x = Convert.FromHexString("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c");
+        var signature = Convert.FromHexString("92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00");
+        using var key = CoseKey.Decode(Encode(Okp(-8, 6, x)));
+
+        Assert.True(key.VerifySignature([0x72], signature));
+    }
+
+    [Fact]
+    public void VerifySignature_Rfc8032Test2WithOtherMessage_IsInvalid()
+    {
+        var x = Convert.FromHexString("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c");
+        var signature = Convert.FromHexString("92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00");
+        using var key = CoseKey.Decode(Encode(Okp(-8, 6, x)));
+
+        Assert.False(key.VerifySignature([0x73], signature));
+    }
+
+    [Fact]
     public void VerifySignature_AfterDispose_ThrowsObjectDisposed()
     {
         using var signer = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -24,7 +24,7 @@ public sealed class CoseKeyVectorTests
     public static TheoryData<string> AssertionVectors()
     {
         var data = new TheoryData<string>();
-        foreach (var name in CborTestVectors.Names("auth-").Where(n => Alg(CborTestVectors.Get(n)) != (int)CoseAlgorithm.EdDSA))
+        foreach (var name in CborTestVectors.Names("auth-"))
         {
             data.Add(name);
         }
@@ -47,17 +47,17 @@ public sealed class CoseKeyVectorTests
     public void Decode_VectorKey_HasExpectedAlgorithmAndKeyType(string name)
     {
         var root = CborTestVectors.Get(name);
-        if (Alg(root) == (int)CoseAlgorithm.EdDSA)
+        var expectedType = Alg(root) switch
         {
-            var ex = Assert.Throws<CoseKeyFormatException>(() => CoseKey.Decode(VectorKey(root)));
-            Assert.Contains("not supported", ex.Message, StringComparison.Ordinal);
-            return;
-        }
+            -7 or -35 or -36 => CoseKeyType.EC2,
+            -8 => CoseKeyType.OKP,
+            _ => CoseKeyType.RSA,
+        };
 
         using var key = CoseKey.Decode(VectorKey(root));
 
         Assert.Equal(Alg(root), (int)key.Algorithm);
-        Assert.Equal(Alg(root) is -7 or -35 or -36 ? CoseKeyType.EC2 : CoseKeyType.RSA, key.KeyType);
+        Assert.Equal(expectedType, key.KeyType);
     }
 
     [Theory]
@@ -140,6 +140,27 @@ public sealed class CoseKeyVectorTests
         var root = CborTestVectors.Get("reg-apple-es256-passkey-port-origin");
         using var certificate = LeafCertificate(root);
         using var key = CoseKey.Decode(VectorKey(CborTestVectors.Get("reg-none-rs256-platform")));
+
+        Assert.False(key.MatchesPublicKey(certificate.PublicKey));
+    }
+
+    [Fact]
+    public void MatchesPublicKey_Ed25519SpkiOfSameKey_IsTrue()
+    {
+        using var key = CoseKey.Decode(VectorKey(CborTestVectors.Get("reg-spec-packed-eddsa-full")));
+
+        // RFC 8410 §4: SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING (0 unused bits) x }.
+        byte[] spki = [.. Convert.FromHexString("302a300506032b6570032100"), .. key.OkpPublicKey.Span];
+
+        Assert.True(key.MatchesPublicKey(PublicKey.CreateFromSubjectPublicKeyInfo(spki, out _)));
+    }
+
+    [Fact]
+    public void MatchesPublicKey_Ed25519KeyAgainstEcAttestationCertificate_IsFalse()
+    {
+        var root = CborTestVectors.Get("reg-packed-eddsa-yubikey5ci-full");
+        using var certificate = LeafCertificate(root);
+        using var key = CoseKey.Decode(VectorKey(root));
 
         Assert.False(key.MatchesPublicKey(certificate.PublicKey));
     }

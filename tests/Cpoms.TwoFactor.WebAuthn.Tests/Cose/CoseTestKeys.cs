@@ -22,6 +22,9 @@ internal static class CoseTestKeys
         return Ec2(alg, crv, q.X!, q.Y!);
     }
 
+    public static (long, CborNode)[] Okp(int alg, int crv, byte[] x) =>
+        [(1, Int(1)), (3, Int(alg)), (-1, Int(crv)), (-2, Bytes(x))];
+
     public static (long, CborNode)[] Rsa(int alg, byte[] n, byte[] e) =>
         [(1, Int(3)), (3, Int(alg)), (-1, Bytes(n)), (-2, Bytes(e))];
 
