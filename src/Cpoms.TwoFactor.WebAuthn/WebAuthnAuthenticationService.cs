@@ -233,7 +233,8 @@ public sealed class WebAuthnAuthenticationService
                 state.UserVerification == WebAuthnUserVerification.Required,
                 appIdHash,
                 publicKey,
-                key.SignCount));
+                key.SignCount),
+            response.AppIdExtensionOutput);
         if (outcome.Error is { } error)
         {
             if (ReferenceEquals(error, WebAuthnErrors.CounterNotIncreased))

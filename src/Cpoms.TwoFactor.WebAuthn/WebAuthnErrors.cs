@@ -116,7 +116,10 @@ public static partial class WebAuthnErrors
     public static TwoFactorError CounterNotIncreased { get; } =
         new("webauthn.counter_not_increased", "This security key's response was refused because it may have been copied. Contact your administrator if this continues.");
 
-    /// <summary><c>webauthn.extension_output_invalid</c>: an extension output the site asked for has the wrong shape.</summary>
+    /// <summary>
+    /// <c>webauthn.extension_output_invalid</c>: an extension output has the wrong shape, or contradicts the
+    /// authenticator data (an <c>appid</c> output that does not match the RP ID hash that was signed).
+    /// </summary>
     public static TwoFactorError ExtensionOutputInvalid { get; } =
         new("webauthn.extension_output_invalid", "The security key's response could not be read. Please try again.");
 }

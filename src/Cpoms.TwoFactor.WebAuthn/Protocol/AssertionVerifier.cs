@@ -49,11 +49,13 @@ internal static class AssertionVerifier
     /// <param name="authenticatorData">§7.2 step 7 authData: <c>response.authenticatorData</c>.</param>
     /// <param name="signature">§7.2 step 7 sig: <c>response.signature</c>.</param>
     /// <param name="expected">The request and the credential record.</param>
+    /// <param name="appIdExtensionOutput">The client's <c>appid</c> extension output, when it sent one (§7.2 step 4).</param>
     public static AssertionOutcome Verify(
         ReadOnlySpan<byte> clientDataJson,
         ReadOnlyMemory<byte> authenticatorData,
         ReadOnlySpan<byte> signature,
-        in AssertionExpectations expected)
+        in AssertionExpectations expected,
+        bool? appIdExtensionOutput = null)
     {
         // §7.2 steps 8–14: UTF-8 decode and parse C, then type, challenge, origin, crossOrigin and topOrigin.
         if (ClientDataVerifier.Verify(clientDataJson, ClientDataVerifier.AuthenticationType, expected.Challenge.Span, expected.Policy) is { } clientDataError)
@@ -134,8 +136,14 @@ internal static class AssertionVerifier
             return new AssertionOutcome(WebAuthnErrors.CounterNotIncreased, signCount, authData.BackupEligible, authData.BackedUp, usedAppId);
         }
 
-        // §7.2 step 23 (extensions): the only extension requested is appid, handled in step 15; outputs of
-        // extensions the client added on its own are ignored.
+        // §7.2 step 23 (extensions): the only extension requested is appid. Its output, when the client sent one,
+        // must say what step 15 found: true exactly when the AppID was signed for (§10.1.1). Outputs of extensions
+        // the client or authenticator added on its own are ignored.
+        if (appIdExtensionOutput is { } reported && reported != usedAppId)
+        {
+            return new AssertionOutcome(WebAuthnErrors.ExtensionOutputInvalid, signCount, authData.BackupEligible, authData.BackedUp, usedAppId);
+        }
+
         return new AssertionOutcome(null, signCount, authData.BackupEligible, authData.BackedUp, usedAppId);
     }
 }

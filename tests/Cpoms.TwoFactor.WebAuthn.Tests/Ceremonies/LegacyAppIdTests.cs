@@ -85,6 +85,21 @@ public sealed class LegacyAppIdTests : IDisposable
         Assert.True((await _harness.Authentication.CompleteAuthenticationAsync(CeremonyHarness.UserId, ceremony.ChallengeId, json, TestContext.Current.CancellationToken)).Succeeded);
     }
 
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task CompleteAuthentication_AppIdOutputContradictingTheSignedHash_FailsWithExtensionOutputInvalid(bool signedForAppId, bool reported)
+    {
+        await AddKeyAsync(legacy: true);
+        var ceremony = (await _harness.Authentication.BeginAuthenticationAsync(CeremonyHarness.UserId, TestContext.Current.CancellationToken)).Value!;
+        var json = CeremonyHarness.AssertionJson(
+            _key, ceremony, signCount: 8, rpId: signedForAppId ? AppId : CeremonyHarness.RpId, extensions: new JsonObject { ["appid"] = reported });
+
+        var result = await _harness.Authentication.CompleteAuthenticationAsync(CeremonyHarness.UserId, ceremony.ChallengeId, json, TestContext.Current.CancellationToken);
+
+        Assert.Equal(WebAuthnErrors.ExtensionOutputInvalid.Code, result.Error?.Code);
+    }
+
     [Fact]
     public async Task CompleteAuthentication_NewKeySigningForTheAppId_FailsWithRpIdMismatch()
     {
