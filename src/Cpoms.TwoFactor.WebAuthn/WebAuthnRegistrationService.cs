@@ -68,7 +68,9 @@ public sealed class WebAuthnRegistrationService
     /// creation options: the algorithms of <see cref="WebAuthnOptions.Algorithms"/> in order, the user's existing keys
     /// as <c>excludeCredentials</c> (an authenticator cannot register the same key twice), the configured resident-key
     /// and user-verification requirements, attestation <c>none</c> (or <c>direct</c> when trust anchors, a required
-    /// trusted attestation or an AAGUID allow-list are configured) and the <c>credProps</c> extension.
+    /// trusted attestation or an AAGUID allow-list are configured) and the <c>credProps</c> extension (plus
+    /// <c>appidExclude</c> when the user has keys registered with the legacy U2F API and
+    /// <see cref="WebAuthnOptions.LegacyAppId"/> is set, so those keys cannot be registered again either).
     /// </summary>
     /// <param name="userId">The user the key is for. Never sent to the browser.</param>
     /// <param name="userName">The account name the authenticator may show (<c>user.name</c>), such as the sign-in name.</param>
@@ -88,11 +90,13 @@ public sealed class WebAuthnRegistrationService
         var (options, _) = _relyingParty.Current;
         var keys = new List<SecurityKeyData>();
         byte[]? userHandle = null;
+        var hasLegacyKey = false;
         foreach (var device in await _devices.ListAsync(userId, cancellationToken).ConfigureAwait(false))
         {
             if (device.SecurityKey is { } key)
             {
                 keys.Add(key);
+                hasLegacyKey |= key.IsLegacyU2F;
                 if (userHandle is null && !key.IsLegacyU2F && key.UserHandle.Length > 0)
                 {
                     userHandle = key.UserHandle;
@@ -130,7 +134,8 @@ public sealed class WebAuthnRegistrationService
 
         var trust = options.Attestation;
         var conveyance = trust.TrustAnchors.Count > 0 || trust.RequireTrustedAttestation || trust.AllowedAaguids.Count > 0 ? "direct" : "none";
-        var json = CeremonyOptionsWriter.WriteCreationOptions(options, challenge, userHandle, userName, userDisplayName, algorithms, conveyance, keys);
+        var json = CeremonyOptionsWriter.WriteCreationOptions(options, challenge, userHandle, userName, userDisplayName, algorithms, conveyance, keys,
+            hasLegacyKey ? options.LegacyAppId : null);
         return new WebAuthnCeremony(stored.Id, json, stored.ExpiresAt);
     }
 

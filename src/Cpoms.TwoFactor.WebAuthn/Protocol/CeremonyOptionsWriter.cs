@@ -23,7 +23,8 @@ internal static class CeremonyOptionsWriter
         string userDisplayName,
         IReadOnlyList<int> algorithms,
         string attestationConveyance,
-        IReadOnlyList<SecurityKeyData> existingKeys)
+        IReadOnlyList<SecurityKeyData> existingKeys,
+        string? appIdExclude)
     {
         return Write(writer =>
         {
@@ -66,6 +67,12 @@ internal static class CeremonyOptionsWriter
 
             writer.WriteStartObject("extensions"u8);
             writer.WriteBoolean("credProps"u8, true);
+            if (appIdExclude is not null)
+            {
+                // WebAuthn §10.1.2: lets the browser also exclude the user's keys registered with the legacy U2F API.
+                writer.WriteString("appidExclude"u8, appIdExclude);
+            }
+
             writer.WriteEndObject();
         });
     }

@@ -63,6 +63,28 @@ public sealed class LegacyAppIdTests : IDisposable
     }
 
     [Fact]
+    public async Task BeginRegistration_UserWithLegacyKey_ExcludesItThroughAppIdExclude()
+    {
+        await AddKeyAsync(legacy: true);
+
+        var ceremony = await _harness.Registration.BeginRegistrationAsync(CeremonyHarness.UserId, "staff", "Staff", TestContext.Current.CancellationToken);
+
+        var options = JsonNode.Parse(ceremony.OptionsJson)!;
+        Assert.Equal(AppId, options["extensions"]!["appidExclude"]!.GetValue<string>());
+        Assert.Equal(CeremonyHarness.Base64Url(_key.CredentialId), options["excludeCredentials"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task BeginRegistration_UserWithoutLegacyKey_SendsNoAppIdExclude()
+    {
+        await AddKeyAsync(legacy: false);
+
+        var ceremony = await _harness.Registration.BeginRegistrationAsync(CeremonyHarness.UserId, "staff", "Staff", TestContext.Current.CancellationToken);
+
+        Assert.Null(JsonNode.Parse(ceremony.OptionsJson)!["extensions"]!["appidExclude"]);
+    }
+
+    [Fact]
     public async Task CompleteAuthentication_LegacyKeySigningForTheAppId_Succeeds()
     {
         await AddKeyAsync(legacy: true);
