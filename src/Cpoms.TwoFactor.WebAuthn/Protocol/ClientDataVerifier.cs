@@ -35,7 +35,7 @@ internal static class ClientDataVerifier
     /// <param name="expectedType">The expected <c>type</c>, UTF-8.</param>
     /// <param name="expectedChallenge">The challenge bytes this server issued.</param>
     /// <param name="policy">The accepted origins and cross-origin rules.</param>
-    public static TwoFactorError? Verify(
+    internal static TwoFactorError? Verify(
         ReadOnlySpan<byte> clientDataJson,
         ReadOnlySpan<byte> expectedType,
         ReadOnlySpan<byte> expectedChallenge,
