@@ -58,7 +58,7 @@ public class WebAuthnAssertionBenchmarks
         // COSE_Key (RFC 9053 §7.1.1): {1: 2, 3: -7, -1: 1, -2: x, -3: y}, CTAP2 canonical order.
         byte[] coseKey = [0xA5, 0x01, 0x02, 0x03, 0x26, 0x20, 0x01, 0x21, 0x58, 0x20, .. parameters.Q.X!, 0x22, 0x58, 0x20, .. parameters.Q.Y!];
         var key = new CoseKeyCache().GetOrDecode(coseKey);
-        var policy = new RelyingPartyPolicy(RpId, [Origin], [], allowCrossOrigin: false, topOrigins: [], legacyAppId: null);
+        var policy = new RelyingPartyPolicy(RpId, [Origin], [], allowCrossOrigin: false, topOrigins: []);
         _expectations = new AssertionExpectations(challenge, policy, RequireUserVerification: false, ReadOnlyMemory<byte>.Empty, key, StoredSignCount: 41);
 
         if (VerifyCore() is not null || VerifyResponseJson() is not null || !BareVerifyData())

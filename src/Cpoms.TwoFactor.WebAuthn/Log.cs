@@ -14,8 +14,8 @@ internal static partial class Log
     [LoggerMessage(3002, LogLevel.Warning, "Security key registration for user {UserId} failed: {ErrorCode}.")]
     public static partial void RegistrationFailed(ILogger logger, string userId, string errorCode);
 
-    [LoggerMessage(3003, LogLevel.Information, "User {UserId} signed in with security key {DeviceId}.")]
-    public static partial void AuthenticationSucceeded(ILogger logger, string userId, string deviceId);
+    [LoggerMessage(3003, LogLevel.Information, "User {UserId} signed in with security key {DeviceId} (signed for the legacy AppID: {UsedAppId}).")]
+    public static partial void AuthenticationSucceeded(ILogger logger, string userId, string deviceId, bool usedAppId);
 
     [LoggerMessage(3004, LogLevel.Warning, "Security key sign-in for user {UserId} (device {DeviceId}) failed: {ErrorCode}.")]
     public static partial void AuthenticationFailed(ILogger logger, string userId, string? deviceId, string errorCode);

@@ -272,7 +272,7 @@ public sealed class WebAuthnAuthenticationService
 
         // §7.2 step 25: continue the ceremony: record the use (last used, verified, throttling reset, security log).
         await _deviceManager.RecordSuccessfulUseAsync(device, cancellationToken).ConfigureAwait(false);
-        Log.AuthenticationSucceeded(_logger, userId, device.Id);
+        Log.AuthenticationSucceeded(_logger, userId, device.Id, outcome.UsedAppId);
         var updated = await _devices.FindAsync(device.Id, cancellationToken).ConfigureAwait(false);
         return TwoFactorResult.Success(updated ?? device with
         {

@@ -79,10 +79,6 @@ public static partial class WebAuthnErrors
     public static TwoFactorError AttestedCredentialDataMissing { get; } =
         new("webauthn.attested_credential_data_missing", "The security key did not create a credential. Please try again.");
 
-    /// <summary><c>webauthn.credential_id_too_long</c>: the credential ID is longer than 1023 bytes (WebAuthn §7.1 step 25).</summary>
-    public static TwoFactorError CredentialIdTooLong { get; } =
-        new("webauthn.credential_id_too_long", "This security key's credential is not supported.");
-
     /// <summary>
     /// <c>webauthn.unknown_credential</c>: the key is not registered to this user (unknown to the site, or another
     /// user's: the two are not told apart).

@@ -48,9 +48,6 @@ internal sealed class CredentialResponse
     /// <summary>The <c>appid</c> client extension output (WebAuthn §10.1.1), when present.</summary>
     public bool? AppIdExtensionOutput { get; private set; }
 
-    /// <summary>The <c>credProps.rk</c> client extension output (WebAuthn §10.1.3), when present.</summary>
-    public bool? CredPropsResidentKey { get; private set; }
-
     /// <summary>
     /// Parses a response. Returns <see langword="null"/> and the error when the JSON, a base64url value or a
     /// required member is wrong; never throws for bad input.
@@ -302,6 +299,8 @@ internal sealed class CredentialResponse
                     return WebAuthnErrors.ExtensionOutputInvalid;
                 }
 
+                // WebAuthn §10.1.3: only the shape is checked; whether the key made a discoverable credential does
+                // not change how this relying party uses it.
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     if (reader.ValueTextEquals("rk"u8))
@@ -310,8 +309,6 @@ internal sealed class CredentialResponse
                         {
                             return WebAuthnErrors.ExtensionOutputInvalid;
                         }
-
-                        CredPropsResidentKey = reader.TokenType == JsonTokenType.True;
                     }
                     else
                     {

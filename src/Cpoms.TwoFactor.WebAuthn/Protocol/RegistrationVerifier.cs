@@ -38,9 +38,6 @@ internal sealed class ParsedRegistration : IDisposable
 /// </summary>
 internal static class RegistrationVerifier
 {
-    /// <summary>The longest credential ID accepted (§7.1 step 25).</summary>
-    public const int MaxCredentialIdLength = 1023;
-
     /// <summary>Verifies §7.1 steps 3–20 and 25.</summary>
     /// <param name="response">The parsed <c>RegistrationResponseJSON</c> (steps 2–4).</param>
     /// <param name="challenge">The challenge bytes of the issued options.</param>
@@ -142,12 +139,8 @@ internal static class RegistrationVerifier
             return null;
         }
 
-        // §7.1 step 25 (checked early: it needs no key): the credential ID is at most 1023 bytes.
-        if (credential.CredentialId.Length > MaxCredentialIdLength)
-        {
-            error = WebAuthnErrors.CredentialIdTooLong;
-            return null;
-        }
+        // §7.1 step 25: the credential ID is at most 1023 bytes. AuthenticatorData.Parse refuses a longer
+        // credentialIdLength (step 13 above), so such a response is already refused as malformed.
 
         CoseKey publicKey;
         try

@@ -4,8 +4,8 @@ using System.Text;
 namespace Cpoms.TwoFactor.WebAuthn.Protocol;
 
 /// <summary>
-/// The relying party's expectations in the form the verifiers compare against without allocating: UTF-8 origins,
-/// the RP ID hash and the legacy AppID hash. Built once per options value.
+/// The relying party's expectations in the form the verifiers compare against without allocating: the RP ID hash
+/// and the UTF-8 origins. Built once per options value.
 /// </summary>
 internal sealed class RelyingPartyPolicy
 {
@@ -14,8 +14,7 @@ internal sealed class RelyingPartyPolicy
         IEnumerable<string> origins,
         IEnumerable<string> androidApkKeyHashes,
         bool allowCrossOrigin,
-        IEnumerable<string> topOrigins,
-        string? legacyAppId)
+        IEnumerable<string> topOrigins)
     {
         RpId = rpId;
         RpIdHash = SHA256.HashData(Encoding.UTF8.GetBytes(rpId));
@@ -45,8 +44,6 @@ internal sealed class RelyingPartyPolicy
         }
 
         TopOrigins = [.. tops];
-        LegacyAppId = legacyAppId;
-        LegacyAppIdHash = legacyAppId is null ? null : SHA256.HashData(Encoding.UTF8.GetBytes(legacyAppId));
     }
 
     /// <summary>The RP ID.</summary>
@@ -64,14 +61,8 @@ internal sealed class RelyingPartyPolicy
     /// <summary>The accepted <c>clientDataJSON.topOrigin</c> values, UTF-8.</summary>
     public byte[][] TopOrigins { get; }
 
-    /// <summary>The legacy U2F AppID, if configured.</summary>
-    public string? LegacyAppId { get; }
-
-    /// <summary>SHA-256 of <see cref="LegacyAppId"/>: the <c>rpIdHash</c> of keys asserted with the <c>appid</c> extension.</summary>
-    public byte[]? LegacyAppIdHash { get; }
-
     /// <summary>Builds the policy from validated options.</summary>
     public static RelyingPartyPolicy FromOptions(WebAuthnOptions options) =>
         new(options.RelyingPartyId, options.Origins, options.AllowedAndroidApkKeyHashes, options.AllowCrossOrigin,
-            options.AllowedTopOrigins, options.LegacyAppId);
+            options.AllowedTopOrigins);
 }

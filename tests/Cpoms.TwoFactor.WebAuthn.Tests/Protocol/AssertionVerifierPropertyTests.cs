@@ -27,7 +27,7 @@ public sealed class AssertionVerifierPropertyTests : IDisposable
         _clientData = TestAuthenticator.ClientDataJson("webauthn.get", _challenge, Origin);
         _authData = _key.AuthenticatorData(RpId, TestFlags.UP, 5);
         _signature = _key.SignAssertion(_authData, _clientData);
-        var policy = new RelyingPartyPolicy(RpId, [Origin], [], allowCrossOrigin: false, topOrigins: [], legacyAppId: null);
+        var policy = new RelyingPartyPolicy(RpId, [Origin], [], allowCrossOrigin: false, topOrigins: []);
         _expected = new AssertionExpectations(_challenge, policy, false, ReadOnlyMemory<byte>.Empty, new CoseKeyCache().GetOrDecode(_key.CosePublicKey()), 4);
     }
 

@@ -16,11 +16,10 @@ public sealed class ClientDataVerifierTests
         ["https://contoso.example", "https://login.contoso.example:8443"],
         ["gx7sq_pxhxhrIQdLyfG0pxKwiJ7hOk2DJQ4xvKd438Q"],
         allowCrossOrigin: false,
-        topOrigins: [],
-        legacyAppId: null);
+        topOrigins: []);
 
     private static readonly RelyingPartyPolicy CrossOriginPolicy = new(
-        "contoso.example", ["https://contoso.example"], [], allowCrossOrigin: true, topOrigins: ["https://portal.example"], legacyAppId: null);
+        "contoso.example", ["https://contoso.example"], [], allowCrossOrigin: true, topOrigins: ["https://portal.example"]);
 
     private static TwoFactorError? Verify(string json, RelyingPartyPolicy? policy = null, string type = "webauthn.get") =>
         ClientDataVerifier.Verify(Encoding.UTF8.GetBytes(json), Encoding.UTF8.GetBytes(type), Challenge, policy ?? Policy);
