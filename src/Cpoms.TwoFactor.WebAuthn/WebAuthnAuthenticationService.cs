@@ -151,18 +151,19 @@ public sealed class WebAuthnAuthenticationService
             return blocked;
         }
 
-        // §7.2 steps 2–4: the credential, its response and its client extension results, parsed before anything is
-        // touched, so that unreadable input changes no state.
+        // §7.2 steps 2–4: the credential, its response and its client extension results, and the structure read in
+        // steps 8–9 and 15 (client data JSON, authenticator data with its CBOR extensions), all parsed before anything
+        // is touched, so that unreadable input changes no state. The verifier reads them again for the checks.
         if (responseJson.Length > CredentialResponse.MaxJsonBytes)
         {
             return WebAuthnErrors.MalformedResponse;
         }
 
         var response = CredentialResponse.Parse(Encoding.UTF8.GetBytes(responseJson), registration: false, out var parseError);
-        if (response is null)
+        if (response is null || !IsReadable(response, _relyingParty.Current.Policy))
         {
             Log.MalformedResponse(_logger, userId, "authentication response");
-            return parseError!;
+            return parseError ?? WebAuthnErrors.MalformedResponse;
         }
 
         // §7.2 step 1: the options issued for this user, recovered from the one-time challenge.
@@ -288,6 +289,24 @@ public sealed class WebAuthnAuthenticationService
             detail: error.Code, cancellationToken: cancellationToken).ConfigureAwait(false);
         var blocked = await _throttle.RecordFailureAsync(userId, deviceId, cancellationToken).ConfigureAwait(false);
         return blocked ?? error;
+    }
+
+    private static bool IsReadable(CredentialResponse response, RelyingPartyPolicy policy)
+    {
+        if (!ClientDataVerifier.IsWellFormed(response.ClientDataJson, policy))
+        {
+            return false;
+        }
+
+        try
+        {
+            AuthenticatorData.Parse(response.AuthenticatorData);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static bool Contains(IReadOnlyList<byte[]> credentialIds, byte[] credentialId)

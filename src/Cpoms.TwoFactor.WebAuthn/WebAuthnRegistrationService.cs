@@ -168,15 +168,18 @@ public sealed class WebAuthnRegistrationService
             return name.Error;
         }
 
-        // §7.1 steps 2–4: the credential, its response and client extension results, parsed before anything is
-        // touched, so that unreadable input changes no state.
+        // §7.1 steps 2–4, and the structure read in steps 5–6, 12–13 and 25 (client data JSON, attestation object
+        // CBOR, authenticator data, credential public key): all parsed before anything is touched, so that
+        // unreadable input changes no state.
         if (responseJson.Length > CredentialResponse.MaxJsonBytes)
         {
             return WebAuthnErrors.MalformedResponse;
         }
 
+        var (_, policy) = _relyingParty.Current;
         var response = CredentialResponse.Parse(Encoding.UTF8.GetBytes(responseJson), registration: true, out var parseError);
-        if (response is null)
+        using var registration = response is null ? null : RegistrationVerifier.Parse(response, policy, out parseError);
+        if (registration is null)
         {
             Log.MalformedResponse(_logger, userId, "registration response");
             return parseError!;
@@ -190,13 +193,10 @@ public sealed class WebAuthnRegistrationService
             return TwoFactorErrors.ChallengeExpired;
         }
 
-        var (options, policy) = _relyingParty.Current;
-
-        // §7.1 steps 3–20 and 25.
-        using var registration = RegistrationVerifier.Verify(response, challenge.Value, state, policy, out var error);
-        if (registration is null)
+        // §7.1 steps 3 and 7–20.
+        if (RegistrationVerifier.Verify(registration, challenge.Value, state, policy) is { } error)
         {
-            return await FailAsync(userId, error!, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(userId, error, cancellationToken).ConfigureAwait(false);
         }
 
         // §7.1 steps 21–22: the attestation statement format (matched case-sensitively) and its verification procedure.
@@ -235,7 +235,7 @@ public sealed class WebAuthnRegistrationService
                 UserHandle = state.UserHandle,
                 SignCount = authData.SignCount,
                 Aaguid = registration.Credential.Aaguid,
-                Transports = response.Transports,
+                Transports = registration.Response.Transports,
                 AttestationFormat = registration.Format,
                 BackupEligible = authData.BackupEligible,
                 BackedUp = authData.BackedUp,

@@ -149,6 +149,15 @@ internal static class ClientDataVerifier
         return null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="clientDataJson"/> is well-formed client data (UTF-8 JSON object with string
+    /// <c>type</c>, <c>challenge</c> and <c>origin</c>, no duplicates, nothing after it), whatever its values: lets a
+    /// ceremony refuse unreadable input before it consumes the challenge. <see cref="Verify"/> refuses exactly the
+    /// same inputs as malformed, before any value check.
+    /// </summary>
+    internal static bool IsWellFormed(ReadOnlySpan<byte> clientDataJson, RelyingPartyPolicy policy) =>
+        !ReferenceEquals(Verify(clientDataJson, default, default, policy), WebAuthnErrors.MalformedResponse);
+
     private static Member Identify(ref Utf8JsonReader reader)
     {
         if (reader.ValueTextEquals("type"u8))

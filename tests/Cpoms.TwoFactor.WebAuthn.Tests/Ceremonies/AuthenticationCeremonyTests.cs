@@ -310,7 +310,7 @@ public sealed class AuthenticationCeremonyTests : IDisposable
     }
 
     [Fact]
-    public async Task CompleteAuthentication_TruncatedAuthenticatorData_FailsWithMalformedResponse()
+    public async Task CompleteAuthentication_TruncatedAuthenticatorData_FailsWithMalformedResponseAndChangesNothing()
     {
         var device = await RegisterAsync();
         var ceremony = await BeginAsync();
@@ -319,19 +319,28 @@ public sealed class AuthenticationCeremonyTests : IDisposable
         var json = CeremonyHarness.AuthenticationJson(_key.CredentialId, clientData, authData, _key.SignAssertion(authData, clientData));
 
         Assert.Equal(WebAuthnErrors.MalformedResponse.Code, await CompleteErrorAsync(ceremony, json));
-        Assert.Equal(device.SecurityKey!.SignCount, (await _harness.Devices.FindAsync(device.Id, TestContext.Current.CancellationToken))!.SecurityKey!.SignCount);
+        await AssertNothingChangedAsync(device, ceremony);
     }
 
     [Fact]
-    public async Task CompleteAuthentication_ExtensionDataThatIsNotCbor_FailsWithMalformedResponse()
+    public async Task CompleteAuthentication_ExtensionDataThatIsNotCbor_FailsWithMalformedResponseAndChangesNothing()
     {
-        await RegisterAsync();
+        var device = await RegisterAsync();
         var ceremony = await BeginAsync();
         var clientData = TestAuthenticator.ClientDataJson("webauthn.get", CeremonyHarness.ChallengeOf(ceremony), CeremonyHarness.Origin);
         var authData = _key.AuthenticatorData(CeremonyHarness.RpId, TestFlags.UP | TestFlags.ED, 1, extensions: [0xA1, 0x61]);
         var json = CeremonyHarness.AuthenticationJson(_key.CredentialId, clientData, authData, _key.SignAssertion(authData, clientData));
 
         Assert.Equal(WebAuthnErrors.MalformedResponse.Code, await CompleteErrorAsync(ceremony, json));
+        await AssertNothingChangedAsync(device, ceremony);
+    }
+
+    /// <summary>The key and the security log are unchanged, and the challenge still completes a valid assertion.</summary>
+    private async Task AssertNothingChangedAsync(Device device, WebAuthnCeremony ceremony)
+    {
+        Assert.Equal(device, await _harness.Devices.FindAsync(device.Id, TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(await _harness.EventsAsync(), e => e.Type == SecurityEventTypes.FactorFailed);
+        Assert.True((await CompleteAsync(ceremony, CeremonyHarness.AssertionJson(_key, ceremony, signCount: device.SecurityKey!.SignCount + 1))).Succeeded);
     }
 
     [Fact]
