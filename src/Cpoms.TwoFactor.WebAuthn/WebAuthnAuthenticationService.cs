@@ -159,8 +159,9 @@ public sealed class WebAuthnAuthenticationService
             return WebAuthnErrors.MalformedResponse;
         }
 
+        var policy = _relyingParty.Current.Policy;
         var response = CredentialResponse.Parse(Encoding.UTF8.GetBytes(responseJson), registration: false, out var parseError);
-        if (response is null || !IsReadable(response, _relyingParty.Current.Policy))
+        if (response is null || !IsReadable(response, policy))
         {
             Log.MalformedResponse(_logger, userId, "authentication response");
             return parseError ?? WebAuthnErrors.MalformedResponse;
@@ -230,7 +231,7 @@ public sealed class WebAuthnAuthenticationService
             response.Signature,
             new AssertionExpectations(
                 challenge.Value,
-                _relyingParty.Current.Policy,
+                policy,
                 state.UserVerification == WebAuthnUserVerification.Required,
                 appIdHash,
                 publicKey,
