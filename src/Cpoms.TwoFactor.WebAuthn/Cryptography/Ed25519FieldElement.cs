@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace Cpoms.TwoFactor.WebAuthn.Cryptography;
 
@@ -328,7 +330,12 @@ internal readonly struct Ed25519FieldElement
     {
         unchecked
         {
-            var productHigh = Math.BigMul(a, b, out var productLow);
+            // Asking only for the high half keeps both halves in registers (the out-parameter form of
+            // Math.BigMul makes the JIT spill through a stack slot); the low half is the wrapping product.
+            var productHigh = Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b)
+                : ArmBase.Arm64.IsSupported ? ArmBase.Arm64.MultiplyHigh(a, b)
+                : Math.BigMul(a, b, out _);
+            var productLow = a * b;
             lo += productLow;
             hi += productHigh + (lo < productLow ? 1UL : 0UL);
         }
