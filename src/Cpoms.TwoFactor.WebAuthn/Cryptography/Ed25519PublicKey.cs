@@ -125,11 +125,11 @@ internal sealed class Ed25519PublicKey
     {
         if (message.Length <= StackHashLimit)
         {
-            Span<byte> input = stackalloc byte[64 + StackHashLimit];
+            Span<byte> input = stackalloc byte[64 + message.Length];
             encodedR.CopyTo(input);
             _encoded.CopyTo(input[32..]);
             message.CopyTo(input[64..]);
-            SHA512.HashData(input[..(64 + message.Length)], destination);
+            SHA512.HashData(input, destination);
             return;
         }
 
