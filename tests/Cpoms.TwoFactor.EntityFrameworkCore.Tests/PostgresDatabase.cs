@@ -12,7 +12,7 @@ namespace Cpoms.TwoFactor.EntityFrameworkCore.Tests;
 /// in parallel, each in its own schema. When the server cannot be reached, <see cref="Require"/> skips the
 /// test (or fails it under CPOMS_REQUIRE_EXTERNALS=1).
 /// </summary>
-public sealed class PostgresDatabase : IAsyncLifetime
+public class PostgresDatabase : IAsyncLifetime
 {
     /// <summary>The environment variable holding the connection string.</summary>
     public const string ConnectionStringVariable = "CPOMS_POSTGRES";
@@ -24,12 +24,27 @@ public sealed class PostgresDatabase : IAsyncLifetime
     private readonly Lock _gate = new();
     private string? _unavailable;
 
+    /// <summary>Creates a fixture whose tables use the database's default collation.</summary>
+    public PostgresDatabase()
+        : this(caseInsensitiveText: false)
+    {
+    }
+
+    /// <summary>Creates a fixture; see <see cref="TestSchema.CaseInsensitiveText"/>.</summary>
+    protected PostgresDatabase(bool caseInsensitiveText)
+    {
+        Schema = new TestSchema("cpoms_test_" + Guid.NewGuid().ToString("N")[..16], CaseInsensitiveText: caseInsensitiveText);
+        var configured = Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } value ? value : DefaultConnectionString;
+        ConnectionString = caseInsensitiveText
+            ? new NpgsqlConnectionStringBuilder(configured) { SearchPath = Schema.Name + ",public" }.ConnectionString
+            : configured;
+    }
+
     /// <summary>The connection string in use.</summary>
-    public string ConnectionString { get; } =
-        Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } configured ? configured : DefaultConnectionString;
+    public string ConnectionString { get; }
 
     /// <summary>This fixture's schema: unique, so nothing is shared with other classes or earlier runs.</summary>
-    public TestSchema Schema { get; } = new("cpoms_test_" + Guid.NewGuid().ToString("N")[..16]);
+    public TestSchema Schema { get; }
 
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
@@ -37,9 +52,7 @@ public sealed class PostgresDatabase : IAsyncLifetime
         try
         {
             await using var context = new TestDbContext(TestDbContext.Options(ConnectionString), Schema);
-#pragma warning disable EF1002 // The schema name is generated above, never input.
             await context.Database.ExecuteSqlRawAsync($"CREATE SCHEMA \"{Schema.Name}\"");
-#pragma warning restore EF1002
             await context.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
         }
         catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or TimeoutException)
@@ -48,7 +61,8 @@ public sealed class PostgresDatabase : IAsyncLifetime
             _unavailable =
                 $"PostgreSQL not reachable at {builder.Host}:{builder.Port} (database {builder.Database}, user {builder.Username}): " +
                 $"{exception.GetType().Name}: {exception.Message}. apt-get install postgresql and create role cpoms with " +
-                "password cpoms owning database cpoms_tests (see README), or set " + ConnectionStringVariable + ".";
+                "password cpoms owning database cpoms_tests (see docs/entity-framework-core.md, \"Running the tests\"), or set " +
+                ConnectionStringVariable + ".";
         }
     }
 
@@ -76,10 +90,8 @@ public sealed class PostgresDatabase : IAsyncLifetime
         await using var context = new TestDbContext(TestDbContext.Options(ConnectionString), Schema);
         foreach (var table in new[] { "Devices", "Challenges", "SecurityEvents", "AttemptCounters", "Stamps" })
         {
-#pragma warning disable EF1002 // Table and schema names are ours, never input.
             await context.Database.ExecuteSqlRawAsync(
                 $"DELETE FROM \"{Schema.Name}\".\"{Schema.TablePrefix}{table}\"", TestContext.Current.CancellationToken);
-#pragma warning restore EF1002
         }
     }
 
@@ -109,8 +121,9 @@ public sealed class PostgresDatabase : IAsyncLifetime
         }
 
         await using var context = new TestDbContext(TestDbContext.Options(ConnectionString), Schema);
-#pragma warning disable EF1002 // The schema name is generated above, never input.
         await context.Database.ExecuteSqlRawAsync($"DROP SCHEMA IF EXISTS \"{Schema.Name}\" CASCADE");
-#pragma warning restore EF1002
     }
 }
+
+/// <summary>A <see cref="PostgresDatabase"/> whose SDK text columns compare case-insensitively.</summary>
+public sealed class CaseInsensitivePostgresDatabase() : PostgresDatabase(caseInsensitiveText: true);

@@ -4,7 +4,21 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Cpoms.TwoFactor.EntityFrameworkCore.Tests;
 
 /// <summary>Where a test context puts the SDK's tables: each fixture has its own schema.</summary>
-public sealed record TestSchema(string? Name, string TablePrefix = CpomsTwoFactorModelBuilderExtensions.DefaultTablePrefix);
+/// <param name="Name">The schema; <see langword="null"/> for the default one.</param>
+/// <param name="TablePrefix">The table prefix passed to <c>ApplyCpomsTwoFactorConfiguration</c>.</param>
+/// <param name="CaseInsensitiveText">
+/// Gives every text column of the SDK's tables a case-insensitive collation, as a host on such a database
+/// might: the stores must still tell "abc" from "ABC" in what they return. The schema must be on the
+/// connection's search path, where the collation is created.
+/// </param>
+public sealed record TestSchema(
+    string? Name,
+    string TablePrefix = CpomsTwoFactorModelBuilderExtensions.DefaultTablePrefix,
+    bool CaseInsensitiveText = false)
+{
+    /// <summary>The case-insensitive ICU collation used when <see cref="CaseInsensitiveText"/> is set.</summary>
+    public const string CaseInsensitiveCollation = "cpoms_case_insensitive";
+}
 
 /// <summary>A host application's context: one entity of its own, plus the SDK's tables.</summary>
 public sealed class TestDbContext(DbContextOptions<TestDbContext> options, TestSchema schema) : DbContext(options)
@@ -17,14 +31,31 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options, TestS
     {
         modelBuilder.Entity<HostNote>().ToTable("HostNotes", Schema.Name);
         modelBuilder.ApplyCpomsTwoFactorConfiguration(Schema.Name, Schema.TablePrefix);
+        if (Schema.CaseInsensitiveText)
+        {
+            modelBuilder.HasCollation(
+                Schema.Name, TestSchema.CaseInsensitiveCollation, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
+            var sdkText = modelBuilder.Model.GetEntityTypes()
+                .Where(e => e.ClrType.Namespace == typeof(Entities.DeviceEntity).Namespace)
+                .SelectMany(e => e.GetProperties())
+                .Where(p => p.ClrType == typeof(string));
+            foreach (var property in sdkText)
+            {
+                property.SetCollation(TestSchema.CaseInsensitiveCollation);
+            }
+        }
     }
 
     /// <summary>Options for <see cref="TestDbContext"/> on <paramref name="connectionString"/>, one cached model per schema.</summary>
-    public static DbContextOptions<TestDbContext> Options(string connectionString) =>
-        Configure(new DbContextOptionsBuilder<TestDbContext>(), connectionString).Options;
+    public static DbContextOptions<TestDbContext> Options(string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<TestDbContext>();
+        Configure(builder, connectionString);
+        return builder.Options;
+    }
 
     /// <summary>Applies the test settings to <paramref name="builder"/>.</summary>
-    public static DbContextOptionsBuilder<TestDbContext> Configure(DbContextOptionsBuilder<TestDbContext> builder, string connectionString) =>
+    public static void Configure(DbContextOptionsBuilder builder, string connectionString) =>
         builder
             .UseNpgsql(connectionString)
             .ReplaceService<IModelCacheKeyFactory, SchemaModelCacheKeyFactory>();

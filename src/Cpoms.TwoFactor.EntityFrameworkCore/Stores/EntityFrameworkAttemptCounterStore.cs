@@ -10,12 +10,15 @@ namespace Cpoms.TwoFactor.EntityFrameworkCore.Stores;
 /// <see cref="IAttemptCounterStore"/> over the host's <typeparamref name="TContext"/>. An increment is
 /// <c>UPDATE … SET ConsecutiveFailures = ConsecutiveFailures + 1</c> followed, in the same transaction, by
 /// reading the row back: the UPDATE holds the row lock until commit, so the value read is this increment's.
-/// The first failure of a key inserts the row; a lost insert race becomes an increment.
+/// The first failure of a key inserts the row; a lost insert race becomes an increment. A key that the
+/// database matches only case-insensitively throws instead of sharing another key's counter.
 /// </summary>
 internal sealed class EntityFrameworkAttemptCounterStore<TContext>(
     TContext context, ILogger<EntityFrameworkAttemptCounterStore<TContext>> logger) : IAttemptCounterStore
     where TContext : DbContext
 {
+    private const string Table = "attempt counter";
+
     // Each failed round means another node inserted the row and a reset deleted it again in between.
     private const int MaxRounds = 8;
 
@@ -24,7 +27,7 @@ internal sealed class EntityFrameworkAttemptCounterStore<TContext>(
     public async Task<AttemptCounter> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var entity = await FindEntityAsync(key, cancellationToken).ConfigureAwait(false);
+        var (entity, _) = await FindEntityAsync(key, cancellationToken).ConfigureAwait(false);
         return entity is null ? AttemptCounter.None : ToCounter(entity);
     }
 
@@ -44,39 +47,59 @@ internal sealed class EntityFrameworkAttemptCounterStore<TContext>(
                                 c => c.ConsecutiveFailures == int.MaxValue ? int.MaxValue : c.ConsecutiveFailures + 1)
                             .SetProperty(c => c.LastFailureAt, at),
                         ct).ConfigureAwait(false);
-                return updated == 0 ? null : await FindEntityAsync(key, ct).ConfigureAwait(false);
+                if (updated == 0)
+                {
+                    return null;
+                }
+
+                // Throwing here rolls the transaction back, undoing an increment of a different-case key.
+                var (entity, _) = await FindEntityAsync(key, ct).ConfigureAwait(false);
+                return entity ?? throw StoreContext.CaseInsensitiveMatch(Table);
             }, cancellationToken).ConfigureAwait(false);
             if (incremented is not null)
             {
                 return ToCounter(incremented);
             }
 
-            var entity = new AttemptCounterEntity { Key = key, ConsecutiveFailures = 1, LastFailureAt = at };
-            if (await StoreContext.TryInsertAsync(context, entity, ct => _counters.AnyAsync(c => c.Key == key, ct), cancellationToken)
+            var inserted = new AttemptCounterEntity { Key = key, ConsecutiveFailures = 1, LastFailureAt = at };
+            if (await StoreContext.TryInsertAsync(context, inserted, ct => _counters.AnyAsync(c => c.Key == key, ct), cancellationToken)
                     .ConfigureAwait(false))
             {
-                return ToCounter(entity);
+                return ToCounter(inserted);
             }
 
-            Log.InsertRaceLost(logger, "attempt counters");
+            Log.InsertRaceLost(logger, Table);
         }
 
         throw new InvalidOperationException(
             $"The attempt counter could not be incremented in {MaxRounds} rounds: it is being inserted and reset concurrently.");
     }
 
-    public Task ResetAsync(string key, CancellationToken cancellationToken = default)
+    public async Task ResetAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _counters.Where(c => c.Key == key).ExecuteDeleteAsync(cancellationToken);
+        var (entity, otherCase) = await FindEntityAsync(key, cancellationToken).ConfigureAwait(false);
+        if (otherCase)
+        {
+            throw StoreContext.CaseInsensitiveMatch(Table);
+        }
+
+        if (entity is null)
+        {
+            return;
+        }
+
+        await _counters.Where(c => c.Key == key).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<AttemptCounterEntity?> FindEntityAsync(string key, CancellationToken cancellationToken)
+    /// <summary>The row of exactly <paramref name="key"/>, and whether the database matched a different-case key instead.</summary>
+    private async Task<(AttemptCounterEntity? Entity, bool OtherCase)> FindEntityAsync(string key, CancellationToken cancellationToken)
     {
         var candidates = await _counters.AsNoTracking()
             .Where(c => c.Key == key)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return candidates.Find(c => string.Equals(c.Key, key, StringComparison.Ordinal));
+        var exact = candidates.Find(c => string.Equals(c.Key, key, StringComparison.Ordinal));
+        return (exact, exact is null && candidates.Count > 0);
     }
 
     private static AttemptCounter ToCounter(AttemptCounterEntity entity) => new(entity.ConsecutiveFailures, entity.LastFailureAt);

@@ -21,6 +21,15 @@ internal static class StoreContext
     }
 
     /// <summary>
+    /// The error for a key that the database matched only case-insensitively. Sharing the row would let one
+    /// user's failures lock out, or one user's success reset, another user whose id differs only in case.
+    /// </summary>
+    public static InvalidOperationException CaseInsensitiveMatch(string table) => new(
+        $"The {table} table matched a stored key that differs from the requested one only in case: the database " +
+        "compares its text columns case-insensitively. Give the Cpoms.TwoFactor text columns a case-sensitive " +
+        "(deterministic or binary) collation; see ApplyCpomsTwoFactorConfiguration.");
+
+    /// <summary>
     /// Inserts <paramref name="entity"/> with <see cref="DbContext.SaveChangesAsync(CancellationToken)"/> and
     /// stops tracking it either way. When the insert fails and <paramref name="conflictExists"/> then finds the
     /// row that made it fail (a unique key another caller already stored), returns <see langword="false"/>;
