@@ -73,9 +73,10 @@ public class PostgresDatabase : IAsyncLifetime
     /// A new context on this fixture's schema, with its own connection: each one stands for a separate
     /// application node. Disposed with the fixture, or earlier by <see cref="DisposeContextsAsync"/>.
     /// </summary>
-    public TestDbContext CreateContext()
+    /// <param name="retryOnFailure">Uses Npgsql's retrying execution strategy.</param>
+    public TestDbContext CreateContext(bool retryOnFailure = false)
     {
-        var context = new TestDbContext(TestDbContext.Options(ConnectionString), Schema);
+        var context = new TestDbContext(TestDbContext.Options(ConnectionString, retryOnFailure), Schema);
         lock (_gate)
         {
             _contexts.Add(context);

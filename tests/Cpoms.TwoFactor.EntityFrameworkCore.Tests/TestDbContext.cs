@@ -47,17 +47,25 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options, TestS
     }
 
     /// <summary>Options for <see cref="TestDbContext"/> on <paramref name="connectionString"/>, one cached model per schema.</summary>
-    public static DbContextOptions<TestDbContext> Options(string connectionString)
+    /// <param name="connectionString">The server and database.</param>
+    /// <param name="retryOnFailure">Uses Npgsql's retrying execution strategy, as hosts on cloud databases often do.</param>
+    public static DbContextOptions<TestDbContext> Options(string connectionString, bool retryOnFailure = false)
     {
         var builder = new DbContextOptionsBuilder<TestDbContext>();
-        Configure(builder, connectionString);
+        Configure(builder, connectionString, retryOnFailure);
         return builder.Options;
     }
 
     /// <summary>Applies the test settings to <paramref name="builder"/>.</summary>
-    public static void Configure(DbContextOptionsBuilder builder, string connectionString) =>
+    public static void Configure(DbContextOptionsBuilder builder, string connectionString, bool retryOnFailure = false) =>
         builder
-            .UseNpgsql(connectionString)
+            .UseNpgsql(connectionString, npgsql =>
+            {
+                if (retryOnFailure)
+                {
+                    npgsql.EnableRetryOnFailure();
+                }
+            })
             .ReplaceService<IModelCacheKeyFactory, SchemaModelCacheKeyFactory>();
 
     private sealed class SchemaModelCacheKeyFactory : IModelCacheKeyFactory

@@ -112,6 +112,33 @@ public sealed class StoredRowTests(PostgresDatabase database) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task RemoveAllAsync_RetryingExecutionStrategy_RunsItsTransactionThroughTheStrategy()
+    {
+        database.Require();
+        var context = database.CreateContext(retryOnFailure: true);
+        var store = DeviceStore(context);
+        var device = SpecificationData.AuthenticatorApp(SpecificationData.NewUserId());
+        Assert.True(await store.TryAddAsync(device, Ct));
+
+        // A retrying strategy refuses user-initiated transactions that do not run through it.
+        var removed = await store.RemoveAllAsync(device.UserId, [], Ct);
+
+        Assert.Equal([device.Id], StoreAssert.Ids(removed));
+    }
+
+    [Fact]
+    public async Task IncrementAsync_RetryingExecutionStrategy_Counts()
+    {
+        database.Require();
+        var store = new EntityFrameworkAttemptCounterStore<TestDbContext>(
+            database.CreateContext(retryOnFailure: true), NullLogger<EntityFrameworkAttemptCounterStore<TestDbContext>>.Instance);
+        var key = "device:" + SpecificationData.NewUserId();
+        await store.IncrementAsync(key, SpecificationData.Start, Ct);
+
+        Assert.Equal(2, (await store.IncrementAsync(key, SpecificationData.Start, Ct)).ConsecutiveFailures);
+    }
+
+    [Fact]
     public async Task TryInsertAsync_ConflictInsideAHostTransaction_LeavesTheTransactionUsable()
     {
         database.Require();
