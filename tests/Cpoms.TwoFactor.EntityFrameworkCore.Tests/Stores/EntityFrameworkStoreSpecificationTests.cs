@@ -16,10 +16,12 @@ public sealed class EntityFrameworkDeviceStoreTests(PostgresDatabase database)
     {
         database.Require();
         await database.ClearAsync();
-        return CreateNode(null!);
+        return NewStore();
     }
 
-    protected override IDeviceStore CreateNode(IDeviceStore store) =>
+    protected override IDeviceStore CreateNode(IDeviceStore store) => NewStore();
+
+    private IDeviceStore NewStore() =>
         new EntityFrameworkDeviceStore<TestDbContext>(database.CreateContext(), NullLogger<EntityFrameworkDeviceStore<TestDbContext>>.Instance);
 
     public async ValueTask DisposeAsync() => await database.DisposeContextsAsync();
@@ -32,10 +34,12 @@ public sealed class EntityFrameworkChallengeStoreTests(PostgresDatabase database
     {
         database.Require();
         await database.ClearAsync();
-        return CreateNode(null!);
+        return NewStore();
     }
 
-    protected override IChallengeStore CreateNode(IChallengeStore store) =>
+    protected override IChallengeStore CreateNode(IChallengeStore store) => NewStore();
+
+    private IChallengeStore NewStore() =>
         new EntityFrameworkChallengeStore<TestDbContext>(database.CreateContext());
 
     public async ValueTask DisposeAsync() => await database.DisposeContextsAsync();
@@ -48,10 +52,12 @@ public sealed class EntityFrameworkSecurityEventStoreTests(PostgresDatabase data
     {
         database.Require();
         await database.ClearAsync();
-        return CreateNode(null!);
+        return NewStore();
     }
 
-    protected override ISecurityEventStore CreateNode(ISecurityEventStore store) =>
+    protected override ISecurityEventStore CreateNode(ISecurityEventStore store) => NewStore();
+
+    private ISecurityEventStore NewStore() =>
         new EntityFrameworkSecurityEventStore<TestDbContext>(database.CreateContext());
 
     public async ValueTask DisposeAsync() => await database.DisposeContextsAsync();
@@ -64,10 +70,12 @@ public sealed class EntityFrameworkAttemptCounterStoreTests(PostgresDatabase dat
     {
         database.Require();
         await database.ClearAsync();
-        return CreateNode(null!);
+        return NewStore();
     }
 
-    protected override IAttemptCounterStore CreateNode(IAttemptCounterStore store) =>
+    protected override IAttemptCounterStore CreateNode(IAttemptCounterStore store) => NewStore();
+
+    private IAttemptCounterStore NewStore() =>
         new EntityFrameworkAttemptCounterStore<TestDbContext>(
             database.CreateContext(), NullLogger<EntityFrameworkAttemptCounterStore<TestDbContext>>.Instance);
 
@@ -81,10 +89,12 @@ public sealed class EntityFrameworkTwoFactorStampStoreTests(PostgresDatabase dat
     {
         database.Require();
         await database.ClearAsync();
-        return CreateNode(null!);
+        return NewStore();
     }
 
-    protected override ITwoFactorStampStore CreateNode(ITwoFactorStampStore store) =>
+    protected override ITwoFactorStampStore CreateNode(ITwoFactorStampStore store) => NewStore();
+
+    private ITwoFactorStampStore NewStore() =>
         new EntityFrameworkTwoFactorStampStore<TestDbContext>(
             database.CreateContext(), NullLogger<EntityFrameworkTwoFactorStampStore<TestDbContext>>.Instance);
 
