@@ -23,6 +23,8 @@ namespace Cpoms.TwoFactor.WebAuthn.Attestation;
 /// </remarks>
 public sealed class AttestationTrustOptions
 {
+    private TimeSpan _safetyNetMaxAge = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// Accept keys that give no attestation (format <c>none</c>, which browsers use when they hide the key's model).
     /// Default <see langword="true"/>. Ignored (treated as <see langword="false"/>) when
@@ -66,9 +68,18 @@ public sealed class AttestationTrustOptions
 
     /// <summary>
     /// How far a SafetyNet response's <c>timestampMs</c> may be from the verification time, before or after it.
-    /// Default one minute. A response older than this could be a replayed device check.
+    /// Default one minute. A response older than this could be a replayed device check. Must be positive.
     /// </summary>
-    public TimeSpan SafetyNetMaxAge { get; set; } = TimeSpan.FromMinutes(1);
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public TimeSpan SafetyNetMaxAge
+    {
+        get => _safetyNetMaxAge;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            _safetyNetMaxAge = value;
+        }
+    }
 
     /// <summary>
     /// For <c>android-key</c> attestation: require key origin and purpose to be enforced by the device's secure
