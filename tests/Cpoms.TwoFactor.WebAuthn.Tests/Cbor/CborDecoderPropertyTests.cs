@@ -56,7 +56,7 @@ public sealed class CborDecoderPropertyTests
             return Same(node, canonical) && Same(node, strict) && canonical.Encoded.Span.SequenceEqual(encoded);
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
     }
 
     [Fact]

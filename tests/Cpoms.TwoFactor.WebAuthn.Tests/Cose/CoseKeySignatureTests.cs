@@ -9,6 +9,9 @@ public sealed class CoseKeySignatureTests
 {
     private static readonly byte[] Data = "authenticatorData || SHA-256(clientDataJSON)"u8.ToArray();
 
+    // One RSA key for every test: generating 2048-bit keys is slow.
+    private static readonly RSA RsaSigner = RSA.Create(2048);
+
     [Theory]
     [InlineData(1, -7)]
     [InlineData(2, -35)]
@@ -62,7 +65,7 @@ public sealed class CoseKeySignatureTests
     [InlineData(-39, "SHA512", true)]
     public void VerifySignature_RsaSignature_IsValid(int alg, string hash, bool pss)
     {
-        using var signer = RSA.Create(2048);
+        var signer = RsaSigner;
         var signature = signer.SignData(Data, new HashAlgorithmName(hash), pss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
         using var key = CoseKey.Decode(Encode(Rsa(signer, alg)));
 
@@ -72,7 +75,7 @@ public sealed class CoseKeySignatureTests
     [Fact]
     public void VerifySignature_Pkcs1SignatureForPssKey_IsInvalid()
     {
-        using var signer = RSA.Create(2048);
+        var signer = RsaSigner;
         var signature = signer.SignData(Data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var key = CoseKey.Decode(Encode(Rsa(signer, -37)));
 
@@ -82,7 +85,7 @@ public sealed class CoseKeySignatureTests
     [Fact]
     public void VerifySignature_RsaSignatureOfWrongLength_IsInvalid()
     {
-        using var signer = RSA.Create(2048);
+        var signer = RsaSigner;
         var signature = signer.SignData(Data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var key = CoseKey.Decode(Encode(Rsa(signer, -257)));
 
@@ -92,7 +95,7 @@ public sealed class CoseKeySignatureTests
     [Fact]
     public void VerifySignature_EmptyRsaSignature_IsInvalid()
     {
-        using var signer = RSA.Create(2048);
+        var signer = RsaSigner;
         using var key = CoseKey.Decode(Encode(Rsa(signer, -257)));
 
         Assert.False(key.VerifySignature(Data, []));
