@@ -27,7 +27,7 @@ internal static class AndroidSafetyNetAttestation
         // Step 1: attStmt is CBOR of the syntax above (ver, response).
         AttestationStatement.ReadText(input.Statement, "ver");
         var jws = SafetyNetJws.Parse(AttestationStatement.ReadBytes(input.Statement, "response").Span);
-        var certificates = AttestationStatement.LoadAll(jws.Certificates.Select(der => (ReadOnlyMemory<byte>)der));
+        var certificates = AttestationStatement.LoadAll([.. jws.Certificates.Select(der => (ReadOnlyMemory<byte>)der)]);
 
         TwoFactorError? error;
         try
