@@ -47,9 +47,11 @@ public sealed class AttestationTrustOptions
     public bool RequireTrustedAttestation { get; set; }
 
     /// <summary>
-    /// The attestation root certificates (or individual attestation certificates) that count as trusted. Empty by
-    /// default. A chain is trusted only when it ends at one of these certificates; a root that the key sends along
-    /// with its own certificates is never trusted for that reason alone.
+    /// The attestation root certificates that count as trusted, such as a key vendor's published attestation root.
+    /// Empty by default. A chain is trusted only when it ends at one of these certificates, valid at the verification
+    /// time; a root that the key sends along with its own certificates is never trusted for that reason alone.
+    /// Only self-signed certificates are used: list the vendor's root, not an intermediate CA (an intermediate listed
+    /// here is ignored). A self-signed attestation certificate may be listed to trust exactly that certificate.
     /// </summary>
     public IList<X509Certificate2> TrustAnchors { get; } = [];
 
