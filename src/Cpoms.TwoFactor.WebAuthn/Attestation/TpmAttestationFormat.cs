@@ -83,6 +83,8 @@ internal static class TpmAttestationFormat
         }
 
         // Step 4: sig is a valid signature over certInfo by the attestation public key in aikCert with alg.
+        // sig is read as the bare signature (RSA bytes, or DER for ECDSA), as TPM authenticators and the W3C test
+        // vector send it, not as a marshalled TPMT_SIGNATURE.
         switch (CertificateSignature.Verify(aikCertificate, algorithm, certInfoBytes, signature))
         {
             case SignatureCheck.AlgorithmUnsupported:
