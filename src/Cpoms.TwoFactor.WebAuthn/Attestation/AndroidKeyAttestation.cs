@@ -20,7 +20,19 @@ internal static class AndroidKeyAttestation
         var signature = AttestationStatement.ReadBytes(input.Statement, "sig").Span;
         var x5c = AttestationStatement.ReadCertificates(input.Statement, required: true)!;
 
-        var error = Check(input, x5c[0], algorithm, signature);
+        TwoFactorError? error;
+        try
+        {
+            error = Check(input, x5c[0], algorithm, signature);
+        }
+        catch
+        {
+            // A certificate or extension the platform cannot decode: release the loaded certificates, then let the
+            // verifier turn the exception into a malformed-statement error.
+            AttestationStatement.Dispose(x5c);
+            throw;
+        }
+
         if (error is not null)
         {
             AttestationStatement.Dispose(x5c);

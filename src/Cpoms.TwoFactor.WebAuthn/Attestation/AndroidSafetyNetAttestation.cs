@@ -27,9 +27,21 @@ internal static class AndroidSafetyNetAttestation
         // Step 1: attStmt is CBOR of the syntax above (ver, response).
         AttestationStatement.ReadText(input.Statement, "ver");
         var jws = SafetyNetJws.Parse(AttestationStatement.ReadBytes(input.Statement, "response").Span);
-        var certificates = AttestationStatement.LoadAll(jws.Certificates.Select(der => (ReadOnlyMemory<byte>)der));
+        var certificates = AttestationStatement.LoadAll([.. jws.Certificates.Select(der => (ReadOnlyMemory<byte>)der)]);
 
-        var error = Check(input, jws, certificates[0]);
+        TwoFactorError? error;
+        try
+        {
+            error = Check(input, jws, certificates[0]);
+        }
+        catch
+        {
+            // A certificate or extension the platform cannot decode: release the loaded certificates, then let the
+            // verifier turn the exception into a malformed-statement error.
+            AttestationStatement.Dispose(certificates);
+            throw;
+        }
+
         if (error is not null)
         {
             AttestationStatement.Dispose(certificates);

@@ -21,7 +21,19 @@ internal static class AppleAttestation
         // Step 1: attStmt is CBOR of the syntax above (x5c).
         var x5c = AttestationStatement.ReadCertificates(input.Statement, required: true)!;
 
-        var error = Check(input, x5c[0]);
+        TwoFactorError? error;
+        try
+        {
+            error = Check(input, x5c[0]);
+        }
+        catch
+        {
+            // A certificate or extension the platform cannot decode: release the loaded certificates, then let the
+            // verifier turn the exception into a malformed-statement error.
+            AttestationStatement.Dispose(x5c);
+            throw;
+        }
+
         if (error is not null)
         {
             AttestationStatement.Dispose(x5c);

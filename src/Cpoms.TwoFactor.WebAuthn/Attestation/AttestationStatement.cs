@@ -11,6 +11,12 @@ namespace Cpoms.TwoFactor.WebAuthn.Attestation;
 /// </summary>
 internal static class AttestationStatement
 {
+    /// <summary>
+    /// The most certificates a trust path may hold. Real paths have one to five; the cap bounds the parsing and
+    /// chain-building work a hostile statement can cause.
+    /// </summary>
+    public const int MaxCertificates = 10;
+
     /// <summary><c>alg</c>: a COSE algorithm identifier. An unknown value is returned as is; the format rejects it.</summary>
     public static CoseAlgorithm ReadAlgorithm(CborMap statement) =>
         statement.TryGetValue("alg", out var value) && value is CborInteger { Value: >= int.MinValue and <= int.MaxValue } integer
@@ -45,13 +51,21 @@ internal static class AttestationStatement
             throw new AttestationFormatException("The attestation statement's x5c is not a non-empty array of byte strings.");
         }
 
-        return LoadAll(array.Items.Select(item => ((CborByteString)item).Value));
+        return LoadAll([.. array.Items.Select(item => ((CborByteString)item).Value)]);
     }
 
-    /// <summary>Loads certificates, disposing the ones already loaded when a later one is malformed.</summary>
-    public static X509Certificate2[] LoadAll(IEnumerable<ReadOnlyMemory<byte>> ders)
+    /// <summary>
+    /// Loads at most <see cref="MaxCertificates"/> certificates, disposing the ones already loaded when a later one is
+    /// malformed.
+    /// </summary>
+    public static X509Certificate2[] LoadAll(IReadOnlyCollection<ReadOnlyMemory<byte>> ders)
     {
-        var certificates = new List<X509Certificate2>();
+        if (ders.Count > MaxCertificates)
+        {
+            throw new AttestationFormatException($"The trust path has more than {MaxCertificates} certificates.");
+        }
+
+        var certificates = new List<X509Certificate2>(ders.Count);
         try
         {
             foreach (var der in ders)

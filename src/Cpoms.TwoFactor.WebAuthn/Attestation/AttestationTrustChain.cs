@@ -5,8 +5,8 @@ namespace Cpoms.TwoFactor.WebAuthn.Attestation;
 
 /// <summary>
 /// Builds an attestation trust path up to a configured trust anchor (WebAuthn §7.1 step 22). Only the configured
-/// anchors are trusted: the machine's certificate stores are not consulted, and a root the client sent along is only
-/// used if it is itself one of the anchors.
+/// anchors are trusted: the machine's certificate stores are not consulted, and a root the client sent along is never
+/// used in its place.
 /// </summary>
 internal static class AttestationTrustChain
 {
@@ -23,7 +23,9 @@ internal static class AttestationTrustChain
     /// </remarks>
     public static X509Certificate2? FindAnchor(IReadOnlyList<X509Certificate2> trustPath, IEnumerable<X509Certificate2> anchors, DateTimeOffset verificationTime)
     {
-        var anchorList = anchors.ToList();
+        // Anchors are roots (self-issued). An intermediate listed as an anchor is ignored on every platform, rather
+        // than accepted where the platform's chain engine happens to allow partial chains.
+        var anchorList = anchors.Where(AttestationCertificates.IsSelfIssued).ToList();
         if (trustPath.Count == 0 || anchorList.Count == 0)
         {
             return null;

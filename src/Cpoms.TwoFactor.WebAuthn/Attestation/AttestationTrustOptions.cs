@@ -23,6 +23,8 @@ namespace Cpoms.TwoFactor.WebAuthn.Attestation;
 /// </remarks>
 public sealed class AttestationTrustOptions
 {
+    private TimeSpan _safetyNetMaxAge = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// Accept keys that give no attestation (format <c>none</c>, which browsers use when they hide the key's model).
     /// Default <see langword="true"/>. Ignored (treated as <see langword="false"/>) when
@@ -45,9 +47,11 @@ public sealed class AttestationTrustOptions
     public bool RequireTrustedAttestation { get; set; }
 
     /// <summary>
-    /// The attestation root certificates (or individual attestation certificates) that count as trusted. Empty by
-    /// default. A chain is trusted only when it ends at one of these certificates; a root that the key sends along
-    /// with its own certificates is never trusted for that reason alone.
+    /// The attestation root certificates that count as trusted, such as a key vendor's published attestation root.
+    /// Empty by default. A chain is trusted only when it ends at one of these certificates, valid at the verification
+    /// time; a root that the key sends along with its own certificates is never trusted for that reason alone.
+    /// Only self-signed certificates are used: list the vendor's root, not an intermediate CA (an intermediate listed
+    /// here is ignored). A self-signed attestation certificate may be listed to trust exactly that certificate.
     /// </summary>
     public IList<X509Certificate2> TrustAnchors { get; } = [];
 
@@ -66,9 +70,18 @@ public sealed class AttestationTrustOptions
 
     /// <summary>
     /// How far a SafetyNet response's <c>timestampMs</c> may be from the verification time, before or after it.
-    /// Default one minute. A response older than this could be a replayed device check.
+    /// Default one minute. A response older than this could be a replayed device check. Must be positive.
     /// </summary>
-    public TimeSpan SafetyNetMaxAge { get; set; } = TimeSpan.FromMinutes(1);
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public TimeSpan SafetyNetMaxAge
+    {
+        get => _safetyNetMaxAge;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            _safetyNetMaxAge = value;
+        }
+    }
 
     /// <summary>
     /// For <c>android-key</c> attestation: require key origin and purpose to be enforced by the device's secure

@@ -19,7 +19,19 @@ internal static class FidoU2fAttestation
         var signature = AttestationStatement.ReadBytes(input.Statement, "sig").Span;
         var x5c = AttestationStatement.ReadCertificates(input.Statement, required: true)!;
 
-        var error = Check(input, x5c, signature);
+        TwoFactorError? error;
+        try
+        {
+            error = Check(input, x5c, signature);
+        }
+        catch
+        {
+            // A certificate or extension the platform cannot decode: release the loaded certificates, then let the
+            // verifier turn the exception into a malformed-statement error.
+            AttestationStatement.Dispose(x5c);
+            throw;
+        }
+
         if (error is not null)
         {
             AttestationStatement.Dispose(x5c);

@@ -34,7 +34,19 @@ internal static class PackedAttestation
             return TwoFactorResult.Success(input.Result(AttestationType.Self, []));
         }
 
-        var error = CheckFull(input, x5c[0], algorithm, signedData, signature);
+        TwoFactorError? error;
+        try
+        {
+            error = CheckFull(input, x5c[0], algorithm, signedData, signature);
+        }
+        catch
+        {
+            // A certificate or extension the platform cannot decode: release the loaded certificates, then let the
+            // verifier turn the exception into a malformed-statement error.
+            AttestationStatement.Dispose(x5c);
+            throw;
+        }
+
         if (error is not null)
         {
             AttestationStatement.Dispose(x5c);

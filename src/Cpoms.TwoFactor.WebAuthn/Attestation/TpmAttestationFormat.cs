@@ -32,7 +32,19 @@ internal static class TpmAttestationFormat
         var certInfo = TpmAttestation.Parse(certInfoBytes);
         var x5c = AttestationStatement.ReadCertificates(input.Statement, required: true)!;
 
-        var error = Check(input, x5c[0], algorithm, signature, certInfoBytes, certInfo, pubAreaBytes, pubArea);
+        TwoFactorError? error;
+        try
+        {
+            error = Check(input, x5c[0], algorithm, signature, certInfoBytes, certInfo, pubAreaBytes, pubArea);
+        }
+        catch
+        {
+            // A certificate or extension the platform cannot decode: release the loaded certificates, then let the
+            // verifier turn the exception into a malformed-statement error.
+            AttestationStatement.Dispose(x5c);
+            throw;
+        }
+
         if (error is not null)
         {
             AttestationStatement.Dispose(x5c);
@@ -71,6 +83,8 @@ internal static class TpmAttestationFormat
         }
 
         // Step 4: sig is a valid signature over certInfo by the attestation public key in aikCert with alg.
+        // sig is read as the bare signature (RSA bytes, or DER for ECDSA), as TPM authenticators and the W3C test
+        // vector send it, not as a marshalled TPMT_SIGNATURE.
         switch (CertificateSignature.Verify(aikCertificate, algorithm, certInfoBytes, signature))
         {
             case SignatureCheck.AlgorithmUnsupported:

@@ -50,7 +50,7 @@ internal static class RegistrationVerifier
     /// <param name="policy">The relying party (only its origins matter to the client data syntax check).</param>
     /// <param name="error">Why the response cannot be read.</param>
     /// <returns>The parsed registration, or <see langword="null"/> with <paramref name="error"/> set.</returns>
-    public static ParsedRegistration? Parse(CredentialResponse response, RelyingPartyPolicy policy, out TwoFactorError? error)
+    internal static ParsedRegistration? Parse(CredentialResponse response, RelyingPartyPolicy policy, out TwoFactorError? error)
     {
         // §7.1 steps 5–6: clientDataJSON is UTF-8 JSON with the members the checks need (checked again in Verify).
         if (!ClientDataVerifier.IsWellFormed(response.ClientDataJson, policy))
@@ -125,7 +125,7 @@ internal static class RegistrationVerifier
     /// <param name="state">The issued options: requested algorithms and the user-verification requirement.</param>
     /// <param name="policy">The RP ID hash and the accepted origins.</param>
     /// <returns><see langword="null"/> when every step passes, otherwise the error of the first that fails.</returns>
-    public static TwoFactorError? Verify(ParsedRegistration registration, ReadOnlySpan<byte> challenge, CeremonyState state, RelyingPartyPolicy policy)
+    internal static TwoFactorError? Verify(ParsedRegistration registration, ReadOnlySpan<byte> challenge, CeremonyState state, RelyingPartyPolicy policy)
     {
         var response = registration.Response;
         var authData = registration.AuthenticatorData;

@@ -112,6 +112,39 @@ public sealed class AttestationTrustChainTests
     }
 
     [Fact]
+    public void FindAnchor_AcceptsTpmAikWithCriticalSubjectAltName()
+    {
+        // WebAuthn §8.3.1: empty subject, critical SAN with the TPM attributes, EKU tcg-kp-AIKCertificate.
+        using var root = TestCertificates.CreateRoot();
+        using var intermediate = TestCertificates.CreateIntermediate(root);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var aik = TestCertificates.CreateLeaf(
+            key,
+            intermediate,
+            "",
+            [TestCertificates.TpmSubjectAltName(), TestCertificates.ExtendedKeyUsage("2.23.133.8.3"), TestCertificates.BasicConstraints(false)]);
+        using var anchor = Public(root);
+
+        var found = AttestationTrustChain.FindAnchor([aik, Public(intermediate)], [anchor], Now);
+
+        Assert.Same(anchor, found);
+    }
+
+    [Fact]
+    public void FindAnchor_DoesNotUseIntermediateAsAnchor()
+    {
+        // Anchors are roots: an intermediate CA listed as an anchor does not make its leaves trusted.
+        using var root = TestCertificates.CreateRoot();
+        using var intermediate = TestCertificates.CreateIntermediate(root);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var leaf = TestCertificates.CreateLeaf(key, intermediate);
+
+        var found = AttestationTrustChain.FindAnchor([leaf, Public(intermediate)], [Public(intermediate)], Now);
+
+        Assert.Null(found);
+    }
+
+    [Fact]
     public void FindAnchor_RejectsWhenNoAnchorConfigured()
     {
         using var root = TestCertificates.CreateRoot();

@@ -173,6 +173,19 @@ public sealed class PackedAttestationTests
         Assert.Equal("webauthn.attestation_malformed", result.Error?.Code);
     }
 
+    [Fact]
+    public void Verify_RejectsTrustPathLongerThanTenCertificates()
+    {
+        using var registration = SyntheticRegistration.CreateEc();
+        using var attestationKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var root = TestCertificates.CreateRoot();
+        using var leaf = TestCertificates.CreateLeaf(attestationKey, root);
+
+        var result = registration.Verify("packed", Full(registration, attestationKey, leaf, [.. Enumerable.Repeat(root.RawData, 10)]));
+
+        Assert.Equal("webauthn.attestation_malformed", result.Error?.Code);
+    }
+
     internal static CborNode Full(SyntheticRegistration registration, ECDsa attestationKey, X509Certificate2 leaf, params byte[][] more)
     {
         var sig = attestationKey.SignData(registration.SignedData, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);

@@ -130,6 +130,25 @@ internal sealed class CeremonyHarness : IDisposable
         return AuthenticationJson(authenticator.CredentialId, clientData, authData, authenticator.SignAssertion(authData, clientData), userHandle, extensions);
     }
 
+    /// <summary>Asserts two device snapshots are equal, comparing the security key's byte arrays by content.</summary>
+    public static void AssertSameDevice(Device expected, Device? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected with { SecurityKey = null }, actual with { SecurityKey = null });
+        var (e, a) = (expected.SecurityKey, actual.SecurityKey);
+        Assert.Equal(e is null, a is null);
+        if (e is not null && a is not null)
+        {
+            Assert.Equal(e.CredentialId, a.CredentialId);
+            Assert.Equal(e.PublicKey, a.PublicKey);
+            Assert.Equal(e.UserHandle, a.UserHandle);
+            Assert.Equal(e.Transports, a.Transports);
+            Assert.Equal(
+                e with { CredentialId = [], PublicKey = [], UserHandle = [], Transports = [] },
+                a with { CredentialId = [], PublicKey = [], UserHandle = [], Transports = [] });
+        }
+    }
+
     public void Dispose()
     {
         _scope.Dispose();

@@ -72,7 +72,7 @@ public sealed class RegistrationCeremonyTests : IDisposable
         Assert.True(key.BackupEligible);
         Assert.False(key.BackedUp);
         Assert.False(key.IsLegacyU2F);
-        Assert.Equal(device, await _harness.Devices.FindAsync(device.Id, TestContext.Current.CancellationToken));
+        CeremonyHarness.AssertSameDevice(device, await _harness.Devices.FindAsync(device.Id, TestContext.Current.CancellationToken));
         Assert.Contains(await _harness.EventsAsync(), e => e.Type == SecurityEventTypes.DeviceAdded && e.DeviceId == device.Id);
     }
 
