@@ -44,6 +44,9 @@ internal sealed class CeremonyHarness : IDisposable
 
     public ManualTimeProvider Clock { get; }
 
+    /// <summary>Another request's scope over the same singletons (stores, key cache).</summary>
+    public IServiceScope NewScope() => _provider.CreateScope();
+
     public IServiceProvider Services => _scope.ServiceProvider;
 
     public WebAuthnRegistrationService Registration => Services.GetRequiredService<WebAuthnRegistrationService>();

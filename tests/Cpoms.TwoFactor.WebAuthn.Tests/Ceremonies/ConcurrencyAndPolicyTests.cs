@@ -23,6 +23,28 @@ public sealed class ConcurrencyAndPolicyTests
     }
 
     [Fact]
+    public async Task CompleteAuthentication_SameResponseSentTwiceAtOnce_SucceedsOnce()
+    {
+        using var harness = new CeremonyHarness();
+        using var key = new TestAuthenticator();
+        await harness.RegisterAsync(key);
+        var ceremony = (await harness.Authentication.BeginAuthenticationAsync(CeremonyHarness.UserId, TestContext.Current.CancellationToken)).Value!;
+        var json = CeremonyHarness.AssertionJson(key, ceremony, signCount: 1);
+        using var scopeA = harness.NewScope();
+        using var scopeB = harness.NewScope();
+
+        var results = await Task.WhenAll(
+            Task.Run(() => Authentication(scopeA).CompleteAuthenticationAsync(CeremonyHarness.UserId, ceremony.ChallengeId, json), TestContext.Current.CancellationToken),
+            Task.Run(() => Authentication(scopeB).CompleteAuthenticationAsync(CeremonyHarness.UserId, ceremony.ChallengeId, json), TestContext.Current.CancellationToken));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Single(results, r => r.Error?.Code == "core.challenge_expired");
+    }
+
+    private static WebAuthnAuthenticationService Authentication(IServiceScope scope) =>
+        scope.ServiceProvider.GetRequiredService<WebAuthnAuthenticationService>();
+
+    [Fact]
     public async Task CompleteAuthentication_UserVerificationRequiredButNotDone_FailsWithUserVerificationRequired()
     {
         using var harness = new CeremonyHarness(o => o.UserVerification = WebAuthnUserVerification.Required);
