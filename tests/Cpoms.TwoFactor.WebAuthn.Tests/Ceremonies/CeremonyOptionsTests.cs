@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 
 using Cpoms.TwoFactor.WebAuthn.Cose;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cpoms.TwoFactor.WebAuthn.Tests.Ceremonies;
 
@@ -156,55 +155,5 @@ public sealed class CeremonyOptionsTests : IDisposable
         Assert.Equal(["usb", "nfc"], allowed["transports"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.NotNull(await _harness.Challenges.FindAsync(
             ceremony.ChallengeId, CeremonyHarness.UserId, "webauthn.authenticate", _harness.Clock.GetUtcNow(), TestContext.Current.CancellationToken));
-    }
-}
-
-public sealed class WebAuthnServiceRegistrationTests
-{
-    [Fact]
-    public void AddWebAuthn_CalledTwice_RegistersEachServiceOnceAndAppliesBothConfigurations()
-    {
-        var services = new ServiceCollection();
-        var builder = services.AddCpomsTwoFactor(o => o.ApplicationName = "Contoso");
-        builder.AddWebAuthn(o => o.RelyingPartyId = "contoso.example");
-        builder.AddWebAuthn(o => o.Origins.Add("https://login.contoso.example"));
-        using var provider = services.BuildServiceProvider();
-
-        Assert.Single(services, d => d.ServiceType == typeof(WebAuthnRegistrationService));
-        Assert.Single(services, d => d.ServiceType == typeof(WebAuthnAuthenticationService));
-        Assert.Single(services, d => d.ServiceType == typeof(CoseKeyCache));
-        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebAuthnOptions>>().Value;
-        Assert.Equal("contoso.example", options.RelyingPartyId);
-        Assert.Equal(["https://login.contoso.example"], options.Origins);
-    }
-
-    [Fact]
-    public void AddWebAuthn_NoOrigins_DefaultsToTheRpIdOverHttps()
-    {
-        var services = new ServiceCollection();
-        services.AddCpomsTwoFactor(o => o.ApplicationName = "Contoso").AddWebAuthn(o => o.RelyingPartyId = "contoso.example");
-        using var provider = services.BuildServiceProvider();
-
-        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebAuthnOptions>>().Value;
-
-        Assert.Equal(["https://contoso.example"], options.Origins);
-        Assert.Equal("Contoso", options.RelyingPartyName);
-    }
-
-    [Fact]
-    public void AddWebAuthn_InvalidOptions_FailWithAMessageThatSaysWhatToFix()
-    {
-        var services = new ServiceCollection();
-        services.AddCpomsTwoFactor(o => o.ApplicationName = "Contoso").AddWebAuthn(o =>
-        {
-            o.RelyingPartyId = "contoso.example";
-            o.Origins.Add("https://evil.example");
-        });
-        using var provider = services.BuildServiceProvider();
-
-        var exception = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
-            () => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebAuthnOptions>>().Value);
-
-        Assert.Contains("https://evil.example", exception.Message, StringComparison.Ordinal);
     }
 }
