@@ -11,6 +11,9 @@ namespace Cpoms.TwoFactor.WebAuthn;
 /// attested credential data, ED the presence of an extensions map, that credentialIdLength ≤ 1023, that the
 /// credential public key is one well-formed CBOR map, and that nothing follows. It does not check the rpIdHash,
 /// flags policy or counter; the ceremonies do (WebAuthn §7.1, §7.2). Reserved flag bits 0x02 and 0x20 are ignored.
+/// The credential public key and the extensions are read with <see cref="CborDecoder.DecodeFirst"/> in
+/// <see cref="CborConformance.Strict"/> mode with <see cref="CborLimits.Default"/>; the key's canonical form and
+/// contents are checked later by <see cref="Cose.CoseKey.Decode"/>.
 /// </para>
 /// <para>
 /// Members are views into <see cref="Raw"/>: nothing is copied, so the caller's buffer must not be changed while the

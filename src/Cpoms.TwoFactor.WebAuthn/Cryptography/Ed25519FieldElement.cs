@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace Cpoms.TwoFactor.WebAuthn.Cryptography;
 
@@ -190,13 +192,39 @@ internal readonly struct Ed25519FieldElement
             // Limb products at position 5 + i fold back to position i times 19, because 2^255 ≡ 19 (mod p).
             ulong b1x19 = 19 * b1, b2x19 = 19 * b2, b3x19 = 19 * b3, b4x19 = 19 * b4;
 
-            var r0 = Math.BigMul(a0, b0) + Math.BigMul(a1, b4x19) + Math.BigMul(a2, b3x19) + Math.BigMul(a3, b2x19) + Math.BigMul(a4, b1x19);
-            var r1 = Math.BigMul(a0, b1) + Math.BigMul(a1, b0) + Math.BigMul(a2, b4x19) + Math.BigMul(a3, b3x19) + Math.BigMul(a4, b2x19);
-            var r2 = Math.BigMul(a0, b2) + Math.BigMul(a1, b1) + Math.BigMul(a2, b0) + Math.BigMul(a3, b4x19) + Math.BigMul(a4, b3x19);
-            var r3 = Math.BigMul(a0, b3) + Math.BigMul(a1, b2) + Math.BigMul(a2, b1) + Math.BigMul(a3, b0) + Math.BigMul(a4, b4x19);
-            var r4 = Math.BigMul(a0, b4) + Math.BigMul(a1, b3) + Math.BigMul(a2, b2) + Math.BigMul(a3, b1) + Math.BigMul(a4, b0);
+            // Each column r_i is a 128-bit sum (lo, hi) of five products.
+            ulong r0 = 0, r0h = 0, r1 = 0, r1h = 0, r2 = 0, r2h = 0, r3 = 0, r3h = 0, r4 = 0, r4h = 0;
+            MultiplyAdd(ref r0, ref r0h, a0, b0);
+            MultiplyAdd(ref r0, ref r0h, a1, b4x19);
+            MultiplyAdd(ref r0, ref r0h, a2, b3x19);
+            MultiplyAdd(ref r0, ref r0h, a3, b2x19);
+            MultiplyAdd(ref r0, ref r0h, a4, b1x19);
 
-            return CarryWide(r0, r1, r2, r3, r4);
+            MultiplyAdd(ref r1, ref r1h, a0, b1);
+            MultiplyAdd(ref r1, ref r1h, a1, b0);
+            MultiplyAdd(ref r1, ref r1h, a2, b4x19);
+            MultiplyAdd(ref r1, ref r1h, a3, b3x19);
+            MultiplyAdd(ref r1, ref r1h, a4, b2x19);
+
+            MultiplyAdd(ref r2, ref r2h, a0, b2);
+            MultiplyAdd(ref r2, ref r2h, a1, b1);
+            MultiplyAdd(ref r2, ref r2h, a2, b0);
+            MultiplyAdd(ref r2, ref r2h, a3, b4x19);
+            MultiplyAdd(ref r2, ref r2h, a4, b3x19);
+
+            MultiplyAdd(ref r3, ref r3h, a0, b3);
+            MultiplyAdd(ref r3, ref r3h, a1, b2);
+            MultiplyAdd(ref r3, ref r3h, a2, b1);
+            MultiplyAdd(ref r3, ref r3h, a3, b0);
+            MultiplyAdd(ref r3, ref r3h, a4, b4x19);
+
+            MultiplyAdd(ref r4, ref r4h, a0, b4);
+            MultiplyAdd(ref r4, ref r4h, a1, b3);
+            MultiplyAdd(ref r4, ref r4h, a2, b2);
+            MultiplyAdd(ref r4, ref r4h, a3, b1);
+            MultiplyAdd(ref r4, ref r4h, a4, b0);
+
+            return CarryWide(r0, r0h, r1, r1h, r2, r2h, r3, r3h, r4, r4h);
         }
     }
 
@@ -206,17 +234,34 @@ internal readonly struct Ed25519FieldElement
         unchecked
         {
             ulong a0 = a._l0, a1 = a._l1, a2 = a._l2, a3 = a._l3, a4 = a._l4;
-            ulong a0x2 = 2 * a0, a1x2 = 2 * a1;
+            ulong a0x2 = 2 * a0, a1x2 = 2 * a1, a2x2 = 2 * a2, a3x2 = 2 * a3;
             ulong a3x19 = 19 * a3, a4x19 = 19 * a4;
 
-            // Same schoolbook sum as Multiply with the symmetric terms a_i·a_j (i ≠ j) taken once and doubled.
-            var r0 = Math.BigMul(a0, a0) + Math.BigMul(2 * a1, a4x19) + Math.BigMul(2 * a2, a3x19);
-            var r1 = Math.BigMul(a0x2, a1) + Math.BigMul(2 * a2, a4x19) + Math.BigMul(a3, a3x19);
-            var r2 = Math.BigMul(a0x2, a2) + Math.BigMul(a1, a1) + Math.BigMul(2 * a3, a4x19);
-            var r3 = Math.BigMul(a0x2, a3) + Math.BigMul(a1x2, a2) + Math.BigMul(a4, a4x19);
-            var r4 = Math.BigMul(a0x2, a4) + Math.BigMul(a1x2, a3) + Math.BigMul(a2, a2);
+            // Same schoolbook sum as Multiply with the symmetric terms a_i·a_j (i ≠ j) taken once and doubled:
+            // r0 = a0² + 19·(2·a1·a4 + 2·a2·a3), r1 = 2·a0·a1 + 19·(2·a2·a4 + a3²), r2 = 2·a0·a2 + a1² + 19·2·a3·a4,
+            // r3 = 2·a0·a3 + 2·a1·a2 + 19·a4², r4 = 2·a0·a4 + 2·a1·a3 + a2².
+            ulong r0 = 0, r0h = 0, r1 = 0, r1h = 0, r2 = 0, r2h = 0, r3 = 0, r3h = 0, r4 = 0, r4h = 0;
+            MultiplyAdd(ref r0, ref r0h, a0, a0);
+            MultiplyAdd(ref r0, ref r0h, a1x2, a4x19);
+            MultiplyAdd(ref r0, ref r0h, a2x2, a3x19);
 
-            return CarryWide(r0, r1, r2, r3, r4);
+            MultiplyAdd(ref r1, ref r1h, a0x2, a1);
+            MultiplyAdd(ref r1, ref r1h, a2x2, a4x19);
+            MultiplyAdd(ref r1, ref r1h, a3, a3x19);
+
+            MultiplyAdd(ref r2, ref r2h, a0x2, a2);
+            MultiplyAdd(ref r2, ref r2h, a1, a1);
+            MultiplyAdd(ref r2, ref r2h, a3x2, a4x19);
+
+            MultiplyAdd(ref r3, ref r3h, a0x2, a3);
+            MultiplyAdd(ref r3, ref r3h, a1x2, a2);
+            MultiplyAdd(ref r3, ref r3h, a4, a4x19);
+
+            MultiplyAdd(ref r4, ref r4h, a0x2, a4);
+            MultiplyAdd(ref r4, ref r4h, a1x2, a3);
+            MultiplyAdd(ref r4, ref r4h, a2, a2);
+
+            return CarryWide(r0, r0h, r1, r1h, r2, r2h, r3, r3h, r4, r4h);
         }
     }
 
@@ -279,24 +324,58 @@ internal readonly struct Ed25519FieldElement
         }
     }
 
+    /// <summary>(hi:lo) += a·b; the callers' column sums stay below 2^111, so hi never overflows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Ed25519FieldElement CarryWide(UInt128 r0, UInt128 r1, UInt128 r2, UInt128 r3, UInt128 r4)
+    private static void MultiplyAdd(ref ulong lo, ref ulong hi, ulong a, ulong b)
     {
         unchecked
         {
-            // Each r_i < 2^111, so every carry is below 2^60. r4 has no ·19 term: it is below 5·2^104 + 2^60
-            // < 2^107, so its carry is below 2^56 and 19 times that (< 2^61) fits next to a 51-bit limb 0.
-            // One more step moves limb 0's excess (< 2^10) into limb 1, which stays below 2^52.
-            var l0 = (ulong)r0 & Mask51;
-            r1 += (ulong)(r0 >> 51);
-            var l1 = (ulong)r1 & Mask51;
-            r2 += (ulong)(r1 >> 51);
-            var l2 = (ulong)r2 & Mask51;
-            r3 += (ulong)(r2 >> 51);
-            var l3 = (ulong)r3 & Mask51;
-            r4 += (ulong)(r3 >> 51);
-            var l4 = (ulong)r4 & Mask51;
-            l0 += 19 * (ulong)(r4 >> 51);
+            // Asking only for the high half keeps both halves in registers (the out-parameter form of
+            // Math.BigMul makes the JIT spill through a stack slot); the low half is the wrapping product.
+            var productHigh = Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b)
+                : ArmBase.Arm64.IsSupported ? ArmBase.Arm64.MultiplyHigh(a, b)
+                : Math.BigMul(a, b, out _);
+            var productLow = a * b;
+            lo += productLow;
+            hi += productHigh + (lo < productLow ? 1UL : 0UL);
+        }
+    }
+
+    /// <summary>Reduces five 128-bit columns (hi:lo) to limbs below 2^52.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Ed25519FieldElement CarryWide(
+        ulong r0, ulong r0h, ulong r1, ulong r1h, ulong r2, ulong r2h, ulong r3, ulong r3h, ulong r4, ulong r4h)
+    {
+        unchecked
+        {
+            // Each column is below 2^111 (hi below 2^47), so column >> 51 = (hi << 13) | (lo >> 51) fits a ulong
+            // and every carry is below 2^60. r4 has no ·19 term: it is below 5·2^104 + 2^60 < 2^107, so its carry
+            // is below 2^56 and 19 times that (< 2^61) fits next to a 51-bit limb 0. One more step moves limb 0's
+            // excess (< 2^10) into limb 1, which stays below 2^52.
+            var l0 = r0 & Mask51;
+            var carry = (r0h << 13) | (r0 >> 51);
+
+            r1 += carry;
+            r1h += r1 < carry ? 1UL : 0UL;
+            var l1 = r1 & Mask51;
+            carry = (r1h << 13) | (r1 >> 51);
+
+            r2 += carry;
+            r2h += r2 < carry ? 1UL : 0UL;
+            var l2 = r2 & Mask51;
+            carry = (r2h << 13) | (r2 >> 51);
+
+            r3 += carry;
+            r3h += r3 < carry ? 1UL : 0UL;
+            var l3 = r3 & Mask51;
+            carry = (r3h << 13) | (r3 >> 51);
+
+            r4 += carry;
+            r4h += r4 < carry ? 1UL : 0UL;
+            var l4 = r4 & Mask51;
+            carry = (r4h << 13) | (r4 >> 51);
+
+            l0 += 19 * carry;
             l1 += l0 >> 51;
             l0 &= Mask51;
             return new(l0, l1, l2, l3, l4);

@@ -29,6 +29,9 @@ internal readonly struct Ed25519Point
     /// <summary>The base point B: y = 4/5 and x "positive" (even), RFC 8032 §5.1.</summary>
     public static readonly Ed25519Point BasePoint = CreateBasePoint();
 
+    /// <summary>Largest table built on the stack (64 points: 10 KiB of extended points).</summary>
+    private const int MaxStackPoints = 64;
+
     /// <summary>The neutral element (0, 1).</summary>
     public static Ed25519Point Identity => new(
         Ed25519FieldElement.Zero, Ed25519FieldElement.One, Ed25519FieldElement.One, Ed25519FieldElement.Zero);
@@ -191,7 +194,9 @@ internal readonly struct Ed25519Point
         }
 
         // prefix[i] = Z_0 · … · Z_i
-        var prefix = new Ed25519FieldElement[points.Length];
+        Span<Ed25519FieldElement> prefix = points.Length <= MaxStackPoints
+            ? stackalloc Ed25519FieldElement[points.Length]
+            : new Ed25519FieldElement[points.Length];
         prefix[0] = points[0].Z;
         for (var i = 1; i < points.Length; i++)
         {
@@ -218,7 +223,8 @@ internal readonly struct Ed25519Point
     public static Ed25519AffineNielsPoint[] OddMultiples(in Ed25519Point p, int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var multiples = new Ed25519Point[count];
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxStackPoints);
+        Span<Ed25519Point> multiples = stackalloc Ed25519Point[count];
         multiples[0] = p;
         var twice = p.ToProjective().Double().ToExtended();
         for (var i = 1; i < count; i++)

@@ -19,14 +19,15 @@ namespace Cpoms.TwoFactor.WebAuthn.Cryptography;
 /// comparing the bytes with R. RFC 8032 §5.1.7 step 3 names the cofactored equation
 /// [8][S]B = [8]R + [8][k]A and says checking the cofactorless one instead "is sufficient, but not required".
 /// Cofactorless is the stricter choice (every signature it accepts, cofactored accepts too), and every
-/// signature made by RFC 8032 §5.1.6 signing passes both. The two differ only on signatures built from
-/// points with a small-order component, which no honest authenticator produces; this verifier never batches,
-/// so the batch/single consistency argument for the cofactored form (Chalkias, Garillot, Nikolaenko, "Taming
-/// the many EdDSAs", SSR 2020) does not apply. On top of the RFC the verifier rejects, as that paper
-/// recommends for strict verification: S ≥ L (malleability; this check is also in the RFC), a non-canonical
-/// R (the RFC requires it too; comparing with a canonical re-encoding enforces it), and an A or R of small
-/// order. A public key with a small-order component that is not itself of small order (a "mixed-order" key)
-/// is accepted, as RFC 8032 accepts it.
+/// signature made by RFC 8032 §5.1.6 signing with a regular key passes both. The two differ only on signatures
+/// built from points with a small-order component, which no honest authenticator produces; the argument for
+/// the cofactored form is agreement with batch verification (Chalkias, Garillot, Nikolaenko, "Taming the many
+/// EdDSAs", SSR 2020), and this verifier never batches. The checks, in the terms of that paper: S ≥ L is
+/// rejected (RFC 8032 §5.1.7 step 1; stops malleability), non-canonical A and R are rejected (RFC 8032
+/// §5.1.3 step 1; for R the byte comparison with a canonical re-encoding enforces it), and, beyond the RFC,
+/// an A or R of small order is rejected (with A of small order, [k]A takes at most 8 values and signatures
+/// can be forged without a secret). A key with a small-order component that is not itself of small order
+/// (a "mixed-order" key) is accepted, as RFC 8032 accepts it.
 /// </para>
 /// <para>
 /// All of this is variable-time. That is safe here: every input (key, message, signature) is public, and no
@@ -124,11 +125,11 @@ internal sealed class Ed25519PublicKey
     {
         if (message.Length <= StackHashLimit)
         {
-            Span<byte> input = stackalloc byte[64 + StackHashLimit];
+            Span<byte> input = stackalloc byte[64 + message.Length];
             encodedR.CopyTo(input);
             _encoded.CopyTo(input[32..]);
             message.CopyTo(input[64..]);
-            SHA512.HashData(input[..(64 + message.Length)], destination);
+            SHA512.HashData(input, destination);
             return;
         }
 

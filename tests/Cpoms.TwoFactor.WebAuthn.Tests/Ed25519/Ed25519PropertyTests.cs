@@ -70,4 +70,51 @@ public sealed class Ed25519PropertyTests
             !Verifier.Verify(Ed25519Reference.PublicKey(input.Seed), input.Other, Ed25519Reference.Sign(input.Seed, input.Message)))
             .Check(Config.QuickThrowOnFailure.WithMaxTest(15));
     }
+
+    [Theory]
+    [InlineData(1024)]
+    [InlineData(1025)]
+    [InlineData(5000)]
+    public void Verify_AcceptsReferenceSignatureOverLongMessage(int length)
+    {
+        // Messages up to 1 KiB are hashed from one stack buffer, longer ones incrementally: both sides of the edge.
+        var seed = Rfc8032Vector.Named("TEST 3").SecretKeyBytes;
+        var message = new byte[length];
+        new Random(length).NextBytes(message);
+
+        Assert.True(Verifier.Verify(Ed25519Reference.PublicKey(seed), message, Ed25519Reference.Sign(seed, message)));
+    }
+
+    [Theory]
+    [InlineData(1024)]
+    [InlineData(1025)]
+    [InlineData(5000)]
+    public void Verify_RejectsLongMessageWithFlippedLastBit(int length)
+    {
+        var seed = Rfc8032Vector.Named("TEST 3").SecretKeyBytes;
+        var message = new byte[length];
+        new Random(length).NextBytes(message);
+        var signature = Ed25519Reference.Sign(seed, message);
+        message[^1] ^= 0x80;
+
+        Assert.False(Verifier.Verify(Ed25519Reference.PublicKey(seed), message, signature));
+    }
+
+    [Fact]
+    public void Verify_ReturnsFalseWithoutThrowingForArbitraryBytes()
+    {
+        // Random key, signature and message of random lengths (mostly the right ones): never an exception, and
+        // (with overwhelming probability) never a valid signature.
+        var lengths = Gen.Frequency((4, Gen.Constant(-1)), (1, Gen.Choose(0, 100)));
+        var cases =
+            from keyLength in lengths
+            from signatureLength in lengths
+            from key in AnyByte.ArrayOf(keyLength < 0 ? 32 : keyLength)
+            from signature in AnyByte.ArrayOf(signatureLength < 0 ? 64 : signatureLength)
+            from message in Messages
+            select (Key: key, Signature: signature, Message: message);
+
+        Prop.ForAll(cases.ToArbitrary(), input => !Verifier.Verify(input.Key, input.Message, input.Signature))
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
 }

@@ -11,7 +11,10 @@ public sealed class Ed25519VerifyTests
     /// The 8 points of small order (order 1, 2, 4, 8), canonical encodings, computed from the curve equation:
     /// (0, 1), (0, -1), (±sqrt(-1), 0) and the four points (±x, ±y) with x² = -y², d·y⁴ + 2·y² - 1 = 0.
     /// </summary>
-    public static TheoryData<string> SmallOrderCanonical => new(
+    public static TheoryData<string> SmallOrderCanonical => new(SmallOrderCanonicalHex);
+
+    internal static string[] SmallOrderCanonicalHex =>
+    [
         "0100000000000000000000000000000000000000000000000000000000000000",
         "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
         "0000000000000000000000000000000000000000000000000000000000000000",
@@ -19,7 +22,8 @@ public sealed class Ed25519VerifyTests
         "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
         "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85",
         "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
-        "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa");
+        "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa",
+    ];
 
     /// <summary>
     /// Other encodings a lax decoder maps to small-order points: y = p (≡ 0, the order-4 points), y = p + 1
