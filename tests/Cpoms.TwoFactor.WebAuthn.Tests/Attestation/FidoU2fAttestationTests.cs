@@ -71,6 +71,18 @@ public sealed class FidoU2fAttestationTests
     }
 
     [Fact]
+    public void Verify_RejectsEd25519CredentialKey()
+    {
+        using var registration = SyntheticRegistration.CreateEd25519();
+        using var attestationKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var leaf = TestCertificates.CreateLeaf(attestationKey, null, "CN=U2F Test Key");
+
+        var result = registration.Verify("fido-u2f", Stmt.Map(("sig", Stmt.Bytes([0x30, 0x00])), ("x5c", Stmt.X5c(leaf.RawData))));
+
+        Assert.Equal("webauthn.attestation_algorithm_unsupported", result.Error?.Code);
+    }
+
+    [Fact]
     public void Verify_RejectsSignatureOverOtherRelyingParty()
     {
         using var registration = SyntheticRegistration.CreateEc();

@@ -50,6 +50,29 @@ public sealed class PackedAttestationTests
     }
 
     [Fact]
+    public void Verify_AcceptsEd25519SelfAttestation()
+    {
+        using var registration = SyntheticRegistration.CreateEd25519();
+        var sig = registration.SignWithCredentialKey(registration.SignedData);
+
+        var result = registration.Verify("packed", Stmt.Map(("alg", Stmt.Int(-8)), ("sig", Stmt.Bytes(sig))));
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal(AttestationType.Self, result.Value.Type);
+    }
+
+    [Fact]
+    public void Verify_RejectsEd25519SelfAttestationOverOtherData()
+    {
+        using var registration = SyntheticRegistration.CreateEd25519();
+        var sig = registration.SignWithCredentialKey(registration.AuthData);
+
+        var result = registration.Verify("packed", Stmt.Map(("alg", Stmt.Int(-8)), ("sig", Stmt.Bytes(sig))));
+
+        Assert.Equal("webauthn.attestation_invalid_signature", result.Error?.Code);
+    }
+
+    [Fact]
     public void Verify_RejectsSelfAttestationWithOtherAlgorithm()
     {
         using var registration = SyntheticRegistration.CreateEc();

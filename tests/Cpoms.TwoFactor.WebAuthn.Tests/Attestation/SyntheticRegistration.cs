@@ -9,6 +9,7 @@ using Cpoms.TwoFactor.WebAuthn.Cbor;
 using Cpoms.TwoFactor.WebAuthn.Cose;
 using Cpoms.TwoFactor.WebAuthn.Tests.Cbor;
 using Cpoms.TwoFactor.WebAuthn.Tests.Cose;
+using Cpoms.TwoFactor.WebAuthn.Tests.Ed25519;
 
 namespace Cpoms.TwoFactor.WebAuthn.Tests.Attestation;
 
@@ -22,9 +23,10 @@ internal sealed class SyntheticRegistration : IDisposable
 
     public static readonly DateTimeOffset Now = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
-    private SyntheticRegistration(AsymmetricAlgorithm key, byte[] coseKey, byte[] aaguid)
+    private SyntheticRegistration(AsymmetricAlgorithm? key, byte[] coseKey, byte[] aaguid, byte[]? ed25519Seed = null)
     {
         Key = key;
+        Ed25519Seed = ed25519Seed;
         Aaguid = aaguid;
         CredentialId = RandomNumberGenerator.GetBytes(16);
         RpIdHash = SHA256.HashData(Encoding.UTF8.GetBytes("example.org"));
@@ -43,11 +45,15 @@ internal sealed class SyntheticRegistration : IDisposable
         CredentialKey = CoseKey.Decode(coseKey);
     }
 
-    public AsymmetricAlgorithm Key { get; }
+    /// <summary>The ECDSA or RSA credential key; <see langword="null"/> for Ed25519.</summary>
+    public AsymmetricAlgorithm? Key { get; }
 
-    public ECDsa EcKey => (ECDsa)Key;
+    /// <summary>The Ed25519 credential key's seed (RFC 8032 §5.1.5); <see langword="null"/> otherwise.</summary>
+    public byte[]? Ed25519Seed { get; }
 
-    public RSA RsaKey => (RSA)Key;
+    public ECDsa EcKey => (ECDsa)Key!;
+
+    public RSA RsaKey => (RSA)Key!;
 
     public byte[] Aaguid { get; }
 
@@ -85,9 +91,18 @@ internal sealed class SyntheticRegistration : IDisposable
         return new SyntheticRegistration(key, CoseTestKeys.Encode(CoseTestKeys.Rsa(key, -257)), aaguid ?? DefaultAaguid);
     }
 
-    /// <summary>Signs with the credential key: ECDSA as DER, RSA as PKCS#1 v1.5, both SHA-256.</summary>
+    /// <summary>An Ed25519 credential (COSE OKP, alg -8, crv 6), signed with the test project's reference signer.</summary>
+    public static SyntheticRegistration CreateEd25519(byte[]? aaguid = null)
+    {
+        var seed = RandomNumberGenerator.GetBytes(32);
+        var coseKey = CoseTestKeys.Encode((1, CoseTestKeys.Int(1)), (3, CoseTestKeys.Int(-8)), (-1, CoseTestKeys.Int(6)), (-2, CoseTestKeys.Bytes(Ed25519Reference.PublicKey(seed))));
+        return new SyntheticRegistration(null, coseKey, aaguid ?? DefaultAaguid, seed);
+    }
+
+    /// <summary>Signs with the credential key: ECDSA as DER and RSA as PKCS#1 v1.5 (both SHA-256), or Ed25519.</summary>
     public byte[] SignWithCredentialKey(byte[] data) => Key switch
     {
+        null => Ed25519Reference.Sign(Ed25519Seed!, data),
         ECDsa ecdsa => ecdsa.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence),
         RSA rsa => rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
         _ => throw new InvalidOperationException(),
@@ -104,7 +119,7 @@ internal sealed class SyntheticRegistration : IDisposable
     public void Dispose()
     {
         CredentialKey.Dispose();
-        Key.Dispose();
+        Key?.Dispose();
     }
 }
 
