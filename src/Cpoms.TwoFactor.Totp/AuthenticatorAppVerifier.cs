@@ -80,9 +80,10 @@ public sealed class AuthenticatorAppVerifier
             return TotpErrors.CodeFormat(ExpectedDigits(apps));
         }
 
-        // Failures are counted per user and, when the user has a single app, per device as well.
+        // The attempt is counted before it is verified (and cleared on success), so parallel guesses cannot
+        // pass a delay or lockout. Counted per user and, when the user has a single app, per device as well.
         var throttleDeviceId = apps.Length == 1 ? apps[0].Id : null;
-        var blocked = await _throttle.CheckAsync(userId, throttleDeviceId, cancellationToken).ConfigureAwait(false);
+        var blocked = await _throttle.TryBeginAttemptAsync(userId, throttleDeviceId, cancellationToken).ConfigureAwait(false);
         if (blocked is not null)
         {
             return blocked;
