@@ -135,6 +135,24 @@ public sealed class AuthenticatorAppEnrollment
     }
 
     /// <summary>
+    /// The pending enrollment's QR code as a PNG image (for hosts that serve it from a URL instead of inline SVG).
+    /// Send it with <c>Cache-Control: no-store</c>: it contains the secret. <see langword="null"/> when the enrollment
+    /// is unknown, completed, expired or another user's.
+    /// </summary>
+    /// <param name="userId">The user who is enrolling.</param>
+    /// <param name="enrollmentId">The <see cref="PendingEnrollment.Id"/>.</param>
+    /// <param name="pixelsPerModule">The size of one QR module in pixels, 1 to 32. Default 8.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<byte[]?> GetQrCodePngAsync(
+        string userId, string enrollmentId, int pixelsPerModule = 8, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pixelsPerModule, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pixelsPerModule, 32);
+        var pending = await FindAsync(userId, enrollmentId, cancellationToken).ConfigureAwait(false);
+        return pending is null ? null : QrCodeRenderer.RenderPng(pending.KeyUri, pixelsPerModule);
+    }
+
+    /// <summary>
     /// Completes an enrollment: checks the device name (<see cref="DeviceNames.Normalize"/>) and the code against
     /// the pending secret (± <see cref="TotpOptions.WindowSteps"/>), then consumes the enrollment atomically and
     /// saves the device through <see cref="DeviceManager.AddAsync"/> (security log, notification, stamp rotation).
