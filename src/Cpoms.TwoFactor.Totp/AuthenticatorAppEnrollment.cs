@@ -26,6 +26,9 @@ public sealed class AuthenticatorAppEnrollment
 {
     internal const string Purpose = "totp.enroll";
 
+    /// <summary>The longest account name accepted, so the key URI fits a QR code that phones scan easily.</summary>
+    private const int MaxAccountNameLength = 256;
+
     private const string QrCodeLabel = "QR code to scan with your authenticator app";
 
     private readonly IChallengeStore _challenges;
@@ -64,13 +67,15 @@ public sealed class AuthenticatorAppEnrollment
     /// <see cref="TwoFactorOptions.EnrollmentLifetime"/>. Each call starts a new, independent enrollment.
     /// </summary>
     /// <param name="userId">The user who is enrolling.</param>
-    /// <param name="accountName">The account name the app shows under the issuer, such as the user's e-mail address.</param>
+    /// <param name="accountName">The account name the app shows under the issuer, such as the user's e-mail address
+    /// (at most 256 characters; leading and trailing spaces are removed).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>What to show: the QR code and the secret for manual entry. It contains the secret: do not log or cache it.</returns>
     public async Task<PendingEnrollment> BeginAsync(string userId, string accountName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentException.ThrowIfNullOrWhiteSpace(accountName);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(accountName.Length, MaxAccountNameLength, nameof(accountName));
         var options = _options.CurrentValue;
         var now = _timeProvider.GetUtcNow();
 
@@ -200,7 +205,6 @@ public sealed class AuthenticatorAppEnrollment
             return TwoFactorErrors.ChallengeExpired;
         }
 
-        long matchedStep;
         try
         {
             var nowStep = TimeSteps.At(now, state.PeriodSeconds);
@@ -219,7 +223,7 @@ public sealed class AuthenticatorAppEnrollment
                 return error;
             }
 
-            matchedStep = match.TimeStep;
+            var matchedStep = match.TimeStep;
             var consumed = await _challenges.TryConsumeAsync(enrollmentId, userId, Purpose, now, cancellationToken).ConfigureAwait(false);
             if (consumed is null)
             {

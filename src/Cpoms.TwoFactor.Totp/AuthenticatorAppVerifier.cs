@@ -158,6 +158,16 @@ public sealed class AuthenticatorAppVerifier
         var drift = FindDrift(apps, value, length, now, options);
         if (drift is { } found)
         {
+            // The message tells whoever typed the code that it belongs to a nearby step. A future step's code
+            // could then be submitted again when its time comes, so that step is spent now: the code is
+            // never accepted. (A user who then corrects a fast clock sees totp.code_replayed until real time
+            // passes that step, at most DriftDetectionRange.) Past steps can never be accepted anyway.
+            if (found.Step > TimeSteps.At(now, found.Device.AuthenticatorApp!.PeriodSeconds) + options.WindowSteps)
+            {
+                await _store.TryAdvanceTimeStepAsync(
+                    found.Device.Id, found.Step, found.Device.AuthenticatorApp.DriftSteps, cancellationToken).ConfigureAwait(false);
+            }
+
             var seconds = (long)found.Offset.TotalSeconds;
             Log.ClockDrift(_logger, userId, found.Device.Id, seconds);
             var detail = string.Create(
@@ -179,7 +189,7 @@ public sealed class AuthenticatorAppVerifier
     /// Only after every window failed: looks for the code up to <see cref="TotpOptions.DriftDetectionRange"/>
     /// away, so the normal path never pays for it. Each candidate step is compared in constant time.
     /// </summary>
-    private (Device Device, TimeSpan Offset)? FindDrift(Device[] apps, int value, int length, DateTimeOffset now, TotpOptions options)
+    private (Device Device, long Step, TimeSpan Offset)? FindDrift(Device[] apps, int value, int length, DateTimeOffset now, TotpOptions options)
     {
         foreach (var device in apps)
         {
@@ -204,7 +214,7 @@ public sealed class AuthenticatorAppVerifier
                     app.Algorithm, secret, app.Digits, value, nowStep, driftRange, nowStep + learned, options.WindowSteps);
                 if (offset is { } steps)
                 {
-                    return (device, TimeSpan.FromSeconds((long)steps * app.PeriodSeconds));
+                    return (device, nowStep + steps, TimeSpan.FromSeconds((long)steps * app.PeriodSeconds));
                 }
             }
             finally

@@ -256,7 +256,7 @@ public sealed class AuthenticatorAppVerifierTests
 
         Assert.Equal("totp.clock_drift", result.Error?.Code);
         Assert.Contains(expected, result.Error?.Message, StringComparison.Ordinal);
-        Assert.Null((await host.Devices.FindAsync(device.Id, Ct))!.AuthenticatorApp!.LastAcceptedTimeStep);
+        Assert.Null((await host.Devices.FindAsync(device.Id, Ct))!.LastUsedAt);
     }
 
     [Fact]
@@ -271,6 +271,33 @@ public sealed class AuthenticatorAppVerifierTests
         var drift = Assert.Single(await host.Events.ListAsync("user-1", 10, Ct), e => e.Type == SecurityEventTypes.ClockDriftDetected);
         Assert.Equal(device.Id, drift.DeviceId);
         Assert.Equal("device clock about 180 seconds slow", drift.Detail);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_FutureCodeRevealedByClockDrift_NeverAcceptedLater()
+    {
+        await using var host = new TotpTestHost();
+        var secret = RandomNumberGenerator.GetBytes(20);
+        await host.AddDeviceAsync("user-1", secret);
+        var future = ReferenceOtp.TotpCode(secret, host.Clock.GetUtcNow(), 5);
+        await host.VerifyAsync("user-1", future);
+        host.Clock.Advance(TimeSpan.FromSeconds(5 * 30));
+
+        var later = await host.VerifyAsync("user-1", future);
+
+        Assert.Equal(TotpErrors.CodeReplayed, later.Error);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_PastCodeRevealedByClockDrift_LeavesGuardAlone()
+    {
+        await using var host = new TotpTestHost();
+        var secret = RandomNumberGenerator.GetBytes(20);
+        var device = await host.AddDeviceAsync("user-1", secret);
+
+        await host.VerifyAsync("user-1", ReferenceOtp.TotpCode(secret, host.Clock.GetUtcNow(), -5));
+
+        Assert.Null((await host.Devices.FindAsync(device.Id, Ct))!.AuthenticatorApp!.LastAcceptedTimeStep);
     }
 
     [Fact]
