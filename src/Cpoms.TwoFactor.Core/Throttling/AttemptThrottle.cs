@@ -139,7 +139,7 @@ internal sealed class AttemptThrottle(
         Log.LockedOut(logger, userId, failures);
         var until = failures >= settings.MaxConsecutiveFailures
             ? "until an admin resets the devices"
-            : "until " + (now + settings.LockoutDuration).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+            : "until " + AddCapped(now, settings.LockoutDuration).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
         await securityLog.WriteAsync(
             userId, SecurityEventTypes.LockedOut, SecurityEventOutcome.Failure, deviceId,
             detail: string.Create(CultureInfo.InvariantCulture, $"{failures} consecutive failures; locked {until}"),
@@ -161,11 +161,11 @@ internal sealed class AttemptThrottle(
 
         if (failures >= settings.LockoutThreshold)
         {
-            var lockedUntil = last + settings.LockoutDuration;
+            var lockedUntil = AddCapped(last, settings.LockoutDuration);
             return lockedUntil > now ? TwoFactorErrors.LockedOut(lockedUntil) : null;
         }
 
-        var retryAt = last + Delay(failures - settings.FreeFailures, settings);
+        var retryAt = AddCapped(last, Delay(failures - settings.FreeFailures, settings));
         return retryAt > now ? TwoFactorErrors.Throttled(retryAt) : null;
     }
 
@@ -197,6 +197,10 @@ internal sealed class AttemptThrottle(
 
         return TimeSpan.FromTicks(Math.Min(ticks, settings.MaxDelay.Ticks));
     }
+
+    /// <summary><paramref name="time"/> + <paramref name="span"/>, or the latest representable time instead of overflowing.</summary>
+    private static DateTimeOffset AddCapped(DateTimeOffset time, TimeSpan span) =>
+        span > DateTimeOffset.MaxValue - time ? DateTimeOffset.MaxValue : time + span;
 
     private static string UserKey(string userId) => "user:" + userId;
 

@@ -66,6 +66,18 @@ public sealed class AttemptThrottleTests
     }
 
     [Fact]
+    public async Task RecordFailureAsync_HugeLockoutDuration_CapsRetryTimeInsteadOfOverflowing()
+    {
+        var fixture = new ThrottleFixture();
+        fixture.Options.Throttling.LockoutDuration = TimeSpan.MaxValue;
+        await fixture.FailAsync(9);
+
+        var error = await fixture.Create().RecordFailureAsync("user-1", null, Ct);
+
+        Assert.Equal(DateTimeOffset.MaxValue, error?.RetryAt);
+    }
+
+    [Fact]
     public async Task CheckAsync_WhenDelayHasPassed_AllowsAttempt()
     {
         var fixture = new ThrottleFixture();
