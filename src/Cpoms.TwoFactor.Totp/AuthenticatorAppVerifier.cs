@@ -68,7 +68,7 @@ public sealed class AuthenticatorAppVerifier
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var apps = (await _devices.ListAsync(userId, cancellationToken).ConfigureAwait(false))
-            .Where(d => d.Kind == DeviceKind.AuthenticatorApp && d.AuthenticatorApp is not null)
+            .Where(d => d.Kind == DeviceKind.AuthenticatorApp && IsUsable(d.AuthenticatorApp))
             .ToArray();
         if (apps.Length == 0)
         {
@@ -232,6 +232,10 @@ public sealed class AuthenticatorAppVerifier
         var blocked = await _throttle.RecordFailureAsync(userId, deviceId, cancellationToken).ConfigureAwait(false);
         return blocked ?? error;
     }
+
+    /// <summary>Devices whose stored parameters are out of range (a damaged row) are never tried.</summary>
+    private static bool IsUsable(AuthenticatorAppData? app) =>
+        app is not null && Enum.IsDefined(app.Algorithm) && app.Digits is >= 6 and <= 8 && app.PeriodSeconds is >= 1 and <= 86_400;
 
     private byte[]? Unprotect(Device device)
     {

@@ -406,6 +406,21 @@ public sealed class AuthenticatorAppVerifierTests
         Assert.Equal(TotpErrors.InvalidCode, result.Error);
     }
 
+    [Theory]
+    [InlineData(0, 6)]
+    [InlineData(30, 5)]
+    [InlineData(30, 9)]
+    [InlineData(-30, 6)]
+    public async Task VerifyAsync_DamagedDeviceParameters_DeviceIgnored(int period, int digits)
+    {
+        await using var host = new TotpTestHost();
+        await host.AddDeviceAsync("user-1", RandomNumberGenerator.GetBytes(20), digits: digits, period: period);
+
+        var result = await host.VerifyAsync("user-1", "123456");
+
+        Assert.Equal(TotpErrors.NoAuthenticatorApp, result.Error);
+    }
+
     [Fact]
     public async Task VerifyAsync_SameCodeFromManyThreads_AcceptedExactlyOnce()
     {
