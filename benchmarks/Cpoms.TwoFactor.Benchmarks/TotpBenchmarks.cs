@@ -56,6 +56,51 @@ public class TotpBenchmarks
     [Benchmark(Description = "Verify ±1, wrong code")]
     public long VerifyWrongCode() => TotpMatcher.Match(OtpAlgorithm.Sha1, _secret, 6, _wrongCode, Center, 1, null).TimeStep;
 
+    /// <summary>Rejected design: the same pads, hashed with one-shot <see cref="SHA1.HashData(ReadOnlySpan{byte}, Span{byte})"/>.</summary>
+    [Benchmark(Description = "Alternative: pads over one-shot SHA1.HashData")]
+    public int PadsOverOneShotSha1()
+    {
+        Span<byte> inner = stackalloc byte[64 + 8];
+        Span<byte> outer = stackalloc byte[64 + 20];
+        Span<byte> mac = stackalloc byte[20];
+        for (var i = 0; i < 64; i++)
+        {
+            var k = i < _secret.Length ? _secret[i] : (byte)0;
+            inner[i] = (byte)(k ^ 0x36);
+            outer[i] = (byte)(k ^ 0x5c);
+        }
+
+        var sum = 0;
+        for (var i = -1; i <= 1; i++)
+        {
+            BinaryPrimitives.WriteInt64BigEndian(inner[64..], Center + i);
+            SHA1.HashData(inner, outer[64..]);
+            SHA1.HashData(outer, mac);
+            sum += mac[19];
+        }
+
+        return sum;
+    }
+
+    /// <summary>Rejected design: one <see cref="IncrementalHash"/> HMAC per verification (fast, but allocates).</summary>
+    [Benchmark(Description = "Alternative: IncrementalHash.CreateHMAC per verification")]
+    public int IncrementalHmacPerVerification()
+    {
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA1, _secret);
+        Span<byte> counter = stackalloc byte[8];
+        Span<byte> mac = stackalloc byte[20];
+        var sum = 0;
+        for (var i = -1; i <= 1; i++)
+        {
+            BinaryPrimitives.WriteInt64BigEndian(counter, Center + i);
+            hmac.AppendData(counter);
+            hmac.GetHashAndReset(mac);
+            sum += mac[19];
+        }
+
+        return sum;
+    }
+
     [Benchmark(Description = "Generate one code")]
     public char GenerateCode()
     {
