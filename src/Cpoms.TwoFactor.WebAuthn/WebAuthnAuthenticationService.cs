@@ -20,8 +20,10 @@ namespace Cpoms.TwoFactor.WebAuthn;
 /// </summary>
 /// <remarks>
 /// Resolve from dependency injection (scoped; registered by <c>AddWebAuthn()</c>). Failed attempts are throttled per
-/// user and per key through <see cref="IAttemptThrottle"/> and written to the security log; a response that cannot
-/// be read changes nothing at all.
+/// user and per key through <see cref="IAttemptThrottle"/>: the user is checked first, each failure before the key is
+/// known is counted, and the signature check itself runs only inside an attempt reserved with
+/// <see cref="IAttemptThrottle.TryBeginAttemptAsync"/>. Failures are written to the security log; a response that
+/// cannot be read changes nothing at all.
 /// </remarks>
 public sealed class WebAuthnAuthenticationService
 {
@@ -205,8 +207,11 @@ public sealed class WebAuthnAuthenticationService
             return await FailAsync(userId, device.Id, WebAuthnErrors.UserHandleMismatch, cancellationToken).ConfigureAwait(false);
         }
 
-        if (await _throttle.CheckAsync(userId, device.Id, cancellationToken).ConfigureAwait(false) is { } deviceBlocked)
+        // Reserve this attempt for the user and the key before the signature is checked: counted as a failure
+        // atomically until it succeeds, so parallel requests cannot slip extra attempts past a delay or lockout.
+        if (await _throttle.TryBeginAttemptAsync(userId, device.Id, cancellationToken).ConfigureAwait(false) is { } deviceBlocked)
         {
+            Log.AuthenticationFailed(_logger, userId, device.Id, deviceBlocked.Code);
             return deviceBlocked;
         }
 
