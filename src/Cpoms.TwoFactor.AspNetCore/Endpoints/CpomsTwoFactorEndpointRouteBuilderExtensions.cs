@@ -15,9 +15,11 @@ public static class CpomsTwoFactorEndpointRouteBuilderExtensions
     /// <list type="bullet">
     /// <item><c>GET session</c>: whether the current session is elevated (state, elevation time, device id).</item>
     /// <item><c>GET devices</c>: the signed-in user's devices (id, kind, name, registered, last used, verified); never secrets.</item>
+    /// <item><c>POST authenticator/verify</c>: <c>{"code":"123456"}</c> with the antiforgery token in the request
+    /// header (<c>RequestVerificationToken</c> by default); on success the session is elevated and the cookie re-issued.</item>
     /// </list>
     /// Every endpoint needs a signed-in session (401 problem otherwise), answers errors as RFC 9457 problem
-    /// details with a <c>code</c> extension, and uses the <see cref="CpomsTwoFactorRateLimiting.PolicyName"/>
+    /// details with a <c>code</c> extension (400 for bad input, 429 when throttled), and uses the <see cref="CpomsTwoFactorRateLimiting.PolicyName"/>
     /// rate limiter (call <c>app.UseRateLimiter()</c>). Factor packages add their endpoints to this group.
     /// </summary>
     /// <returns>The route group, for further conventions (for example <c>RequireHost</c>).</returns>
@@ -30,6 +32,7 @@ public static class CpomsTwoFactorEndpointRouteBuilderExtensions
         group.RequireRateLimiting(CpomsTwoFactorRateLimiting.PolicyName);
         group.DisableAntiforgery();
         SessionEndpoints.Map(group);
+        AuthenticatorEndpoints.Map(group);
         return group;
     }
 }
