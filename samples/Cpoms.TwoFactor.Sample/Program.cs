@@ -46,7 +46,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AuthorizeFolder("/Safeguarding", SamplePolicies.Safeguarding);
     o.Conventions.AuthorizeFolder("/Admin", SamplePolicies.Admin);
-    foreach (var page in new[] { "/Account/Login", "/Account/TwoFactor", "/Settings/SecurityKeys" })
+    foreach (var page in new[] { "/Account/TwoFactor", "/Settings/SecurityKeys" })
     {
         o.Conventions.AddPageApplicationModelConvention(page, m =>
             m.EndpointMetadata.Add(new EnableRateLimitingAttribute(CpomsTwoFactorRateLimiting.PolicyName)));

@@ -10,10 +10,6 @@ namespace Cpoms.TwoFactor.Sample.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
-    /// <summary>The status code shown.</summary>
-    [BindProperty(SupportsGet = true)]
-    public int? Code { get; set; }
-
     /// <summary>The heading.</summary>
     public string Heading { get; private set; } = "Something went wrong";
 
@@ -21,14 +17,14 @@ public sealed class ErrorModel : PageModel
     public string Message { get; private set; } = "";
 
     /// <summary>Shows the explanation for GET requests.</summary>
-    public void OnGet() => Explain();
+    public void OnGet([FromRoute] int? code) => Explain(code);
 
     /// <summary>Shows the explanation for re-executed POST requests.</summary>
-    public void OnPost() => Explain();
+    public void OnPost([FromRoute] int? code) => Explain(code);
 
-    private void Explain()
+    private void Explain(int? statusCode)
     {
-        var code = Code ?? StatusCodes.Status500InternalServerError;
+        var code = statusCode is >= 400 and <= 599 ? statusCode.Value : StatusCodes.Status500InternalServerError;
         Response.StatusCode = code;
         (Heading, Message) = code switch
         {
