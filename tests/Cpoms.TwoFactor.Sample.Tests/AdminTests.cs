@@ -50,6 +50,22 @@ public sealed class AdminTests(SampleFactory factory) : IClassFixture<SampleFact
     }
 
     [Fact]
+    public async Task RemoveDevices_UsersNextRequest_DropsElevationFromTheCookieAndLogsIt()
+    {
+        var (target, targetUser, _) = await ElevatedAsync(UserGroups.Staff);
+        using var _target = target;
+        var (admin, _, _) = await ElevatedAsync(UserGroups.AdminKeyHolder);
+        using var _admin = admin;
+        await (await AdminUserSecurityKeysPage.OpenAsync(admin, targetUser.Id)).RemoveDevicesAsync(confirm: true);
+
+        var home = await target.GetAsync("/");
+        var log = await target.GetAsync("/Settings/SecurityLog");
+
+        Assert.Contains("Basic access (password only)", home.Document.QuerySelector("#elevation-status")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(log.Document.QuerySelectorAll("#security-log tbody tr td:nth-child(2)"), c => c.TextContent.Trim() == "Elevation revoked");
+    }
+
+    [Fact]
     public async Task RemoveDevices_AfterReset_UserCanEnrollAgainAtNextLogin()
     {
         var (target, targetUser, _) = await ElevatedAsync(UserGroups.Staff);
