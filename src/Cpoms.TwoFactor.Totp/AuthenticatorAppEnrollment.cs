@@ -26,6 +26,9 @@ public sealed class AuthenticatorAppEnrollment
 {
     internal const string Purpose = "totp.enroll";
 
+    /// <summary>The longest account name accepted, so the key URI fits a QR code that phones scan easily.</summary>
+    private const int MaxAccountNameLength = 256;
+
     private const string QrCodeLabel = "QR code to scan with your authenticator app";
 
     private readonly IChallengeStore _challenges;
@@ -64,13 +67,15 @@ public sealed class AuthenticatorAppEnrollment
     /// <see cref="TwoFactorOptions.EnrollmentLifetime"/>. Each call starts a new, independent enrollment.
     /// </summary>
     /// <param name="userId">The user who is enrolling.</param>
-    /// <param name="accountName">The account name the app shows under the issuer, such as the user's e-mail address.</param>
+    /// <param name="accountName">The account name the app shows under the issuer, such as the user's e-mail address
+    /// (at most 256 characters; leading and trailing spaces are removed).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>What to show: the QR code and the secret for manual entry. It contains the secret: do not log or cache it.</returns>
     public async Task<PendingEnrollment> BeginAsync(string userId, string accountName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentException.ThrowIfNullOrWhiteSpace(accountName);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(accountName.Length, MaxAccountNameLength, nameof(accountName));
         var options = _options.CurrentValue;
         var now = _timeProvider.GetUtcNow();
 
@@ -135,6 +140,24 @@ public sealed class AuthenticatorAppEnrollment
     }
 
     /// <summary>
+    /// The pending enrollment's QR code as a PNG image (for hosts that serve it from a URL instead of inline SVG).
+    /// Send it with <c>Cache-Control: no-store</c>: it contains the secret. <see langword="null"/> when the enrollment
+    /// is unknown, completed, expired or another user's.
+    /// </summary>
+    /// <param name="userId">The user who is enrolling.</param>
+    /// <param name="enrollmentId">The <see cref="PendingEnrollment.Id"/>.</param>
+    /// <param name="pixelsPerModule">The size of one QR module in pixels, 1 to 32. Default 8.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<byte[]?> GetQrCodePngAsync(
+        string userId, string enrollmentId, int pixelsPerModule = 8, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pixelsPerModule, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pixelsPerModule, 32);
+        var pending = await FindAsync(userId, enrollmentId, cancellationToken).ConfigureAwait(false);
+        return pending is null ? null : QrCodeRenderer.RenderPng(pending.KeyUri, pixelsPerModule);
+    }
+
+    /// <summary>
     /// Completes an enrollment: checks the device name (<see cref="DeviceNames.Normalize"/>) and the code against
     /// the pending secret (± <see cref="TotpOptions.WindowSteps"/>), then consumes the enrollment atomically and
     /// saves the device through <see cref="DeviceManager.AddAsync"/> (security log, notification, stamp rotation).
@@ -182,7 +205,6 @@ public sealed class AuthenticatorAppEnrollment
             return TwoFactorErrors.ChallengeExpired;
         }
 
-        long matchedStep;
         try
         {
             var nowStep = TimeSteps.At(now, state.PeriodSeconds);
@@ -201,7 +223,7 @@ public sealed class AuthenticatorAppEnrollment
                 return error;
             }
 
-            matchedStep = match.TimeStep;
+            var matchedStep = match.TimeStep;
             var consumed = await _challenges.TryConsumeAsync(enrollmentId, userId, Purpose, now, cancellationToken).ConfigureAwait(false);
             if (consumed is null)
             {

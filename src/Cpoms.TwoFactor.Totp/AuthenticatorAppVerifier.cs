@@ -68,7 +68,7 @@ public sealed class AuthenticatorAppVerifier
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var apps = (await _devices.ListAsync(userId, cancellationToken).ConfigureAwait(false))
-            .Where(d => d.Kind == DeviceKind.AuthenticatorApp && d.AuthenticatorApp is not null)
+            .Where(d => d.Kind == DeviceKind.AuthenticatorApp && IsUsable(d.AuthenticatorApp))
             .ToArray();
         if (apps.Length == 0)
         {
@@ -80,9 +80,10 @@ public sealed class AuthenticatorAppVerifier
             return TotpErrors.CodeFormat(ExpectedDigits(apps));
         }
 
-        // Failures are counted per user and, when the user has a single app, per device as well.
+        // The attempt is counted before it is verified (and cleared on success), so parallel guesses cannot
+        // pass a delay or lockout. Counted per user and, when the user has a single app, per device as well.
         var throttleDeviceId = apps.Length == 1 ? apps[0].Id : null;
-        var blocked = await _throttle.CheckAsync(userId, throttleDeviceId, cancellationToken).ConfigureAwait(false);
+        var blocked = await _throttle.TryBeginAttemptAsync(userId, throttleDeviceId, cancellationToken).ConfigureAwait(false);
         if (blocked is not null)
         {
             return blocked;
@@ -157,6 +158,16 @@ public sealed class AuthenticatorAppVerifier
         var drift = FindDrift(apps, value, length, now, options);
         if (drift is { } found)
         {
+            // The message tells whoever typed the code that it belongs to a nearby step. A future step's code
+            // could then be submitted again when its time comes, so that step is spent now: the code is
+            // never accepted. (A user who then corrects a fast clock sees totp.code_replayed until real time
+            // passes that step, at most DriftDetectionRange.) Past steps can never be accepted anyway.
+            if (found.Step > TimeSteps.At(now, found.Device.AuthenticatorApp!.PeriodSeconds) + options.WindowSteps)
+            {
+                await _store.TryAdvanceTimeStepAsync(
+                    found.Device.Id, found.Step, found.Device.AuthenticatorApp.DriftSteps, cancellationToken).ConfigureAwait(false);
+            }
+
             var seconds = (long)found.Offset.TotalSeconds;
             Log.ClockDrift(_logger, userId, found.Device.Id, seconds);
             var detail = string.Create(
@@ -178,7 +189,7 @@ public sealed class AuthenticatorAppVerifier
     /// Only after every window failed: looks for the code up to <see cref="TotpOptions.DriftDetectionRange"/>
     /// away, so the normal path never pays for it. Each candidate step is compared in constant time.
     /// </summary>
-    private (Device Device, TimeSpan Offset)? FindDrift(Device[] apps, int value, int length, DateTimeOffset now, TotpOptions options)
+    private (Device Device, long Step, TimeSpan Offset)? FindDrift(Device[] apps, int value, int length, DateTimeOffset now, TotpOptions options)
     {
         foreach (var device in apps)
         {
@@ -203,7 +214,7 @@ public sealed class AuthenticatorAppVerifier
                     app.Algorithm, secret, app.Digits, value, nowStep, driftRange, nowStep + learned, options.WindowSteps);
                 if (offset is { } steps)
                 {
-                    return (device, TimeSpan.FromSeconds((long)steps * app.PeriodSeconds));
+                    return (device, nowStep + steps, TimeSpan.FromSeconds((long)steps * app.PeriodSeconds));
                 }
             }
             finally
@@ -221,6 +232,10 @@ public sealed class AuthenticatorAppVerifier
         var blocked = await _throttle.RecordFailureAsync(userId, deviceId, cancellationToken).ConfigureAwait(false);
         return blocked ?? error;
     }
+
+    /// <summary>Devices whose stored parameters are out of range (a damaged row) are never tried.</summary>
+    private static bool IsUsable(AuthenticatorAppData? app) =>
+        app is not null && Enum.IsDefined(app.Algorithm) && app.Digits is >= 6 and <= 8 && app.PeriodSeconds is >= 1 and <= 86_400;
 
     private byte[]? Unprotect(Device device)
     {

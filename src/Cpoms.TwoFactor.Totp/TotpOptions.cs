@@ -45,8 +45,9 @@ public sealed class TotpOptions
 
     /// <summary>
     /// How far from the server clock a code is still recognised to tell the user their device clock is wrong
-    /// (the code is rejected all the same). Default 10 minutes; zero turns drift detection off; at most 30 minutes
-    /// and 63 time steps.
+    /// (the code is rejected all the same). Also bounds the drift a device may accumulate through RFC 6238 §6
+    /// resynchronisation (each accepted code re-centres that device's window). Default 10 minutes; zero turns
+    /// detection and learned drift off; at most 30 minutes and 63 time steps.
     /// </summary>
     public TimeSpan DriftDetectionRange { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -36,6 +36,8 @@ internal sealed class TotpTestHost : IAsyncDisposable
 
     public ISecurityEventStore Events => _provider.GetRequiredService<ISecurityEventStore>();
 
+    public IAttemptCounterStore Counters => _provider.GetRequiredService<IAttemptCounterStore>();
+
     public ISecretProtector Protector => _provider.GetRequiredService<ISecretProtector>();
 
     public TotpOptions Options => _provider.GetRequiredService<IOptionsMonitor<TotpOptions>>().CurrentValue;

@@ -2,9 +2,10 @@ namespace Cpoms.TwoFactor.Core.Throttling;
 
 /// <summary>
 /// How consecutive failed second-factor attempts are slowed down and locked out, per user and per device.
-/// A success resets the count. With the defaults: 3 free attempts, then waits of 2 s, 4 s, 8 s … up to
-/// 5 minutes, a 15-minute lockout from the 10th failure on, and a permanent lock (until an admin resets the
-/// user's devices) at 100.
+/// A success resets the count. With the defaults: 3 free attempts, then waits of 2 s, 4 s, 8 s, 16 s, 32 s
+/// and 64 s after the 4th to 9th failures (growing up to <see cref="MaxDelay"/> with other settings), a
+/// 15-minute lockout after the 10th and every later failure, and a permanent lock (until an admin resets the
+/// user's devices) at 100. Each lockout is written to the security log; errors carry the time to retry.
 /// </summary>
 public sealed class ThrottlingOptions
 {
@@ -27,8 +28,9 @@ public sealed class ThrottlingOptions
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// At this many consecutive failures the factor is locked until the counter is reset (by a success is
-    /// impossible, so by an admin reset). Default and maximum 100.
+    /// At this many consecutive failures the user (or device) is locked until an admin resets the user's
+    /// devices: no further attempt is verified, so no success can clear it. Default and maximum 100; even under
+    /// parallel requests no more attempts than this are ever verified in a row.
     /// </summary>
     public int MaxConsecutiveFailures { get; set; } = MaxConsecutiveFailuresLimit;
 }
