@@ -2,7 +2,10 @@ using Cpoms.TwoFactor.Core.Events;
 
 namespace Cpoms.TwoFactor.Core.Stores.InMemory;
 
-/// <summary>A thread-safe, process-local <see cref="ISecurityEventStore"/>.</summary>
+/// <summary>
+/// A thread-safe, process-local <see cref="ISecurityEventStore"/>. Entries with the same time are listed in
+/// reverse order of appending, so the newest-first order is exact even within one clock tick.
+/// </summary>
 public sealed class InMemorySecurityEventStore : ISecurityEventStore
 {
     private readonly Lock _gate = new();
@@ -26,10 +29,12 @@ public sealed class InMemorySecurityEventStore : ISecurityEventStore
         lock (_gate)
         {
             IReadOnlyList<SecurityEvent> result = _events
-                .Where(e => string.Equals(e.UserId, userId, StringComparison.Ordinal))
-                .OrderByDescending(e => e.OccurredAt)
-                .ThenByDescending(e => e.Id)
+                .Select((entry, sequence) => (entry, sequence))
+                .Where(e => string.Equals(e.entry.UserId, userId, StringComparison.Ordinal))
+                .OrderByDescending(e => e.entry.OccurredAt)
+                .ThenByDescending(e => e.sequence)
                 .Take(count)
+                .Select(e => e.entry)
                 .ToArray();
             return Task.FromResult(result);
         }
