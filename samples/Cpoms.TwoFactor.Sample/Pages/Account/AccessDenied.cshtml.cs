@@ -1,11 +1,12 @@
 using Cpoms.TwoFactor.Elevation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Cpoms.TwoFactor.Sample.Pages.Account;
 
 /// <summary>Explains a denied page: not elevated, elevation too old, or no permission in the user's group.</summary>
-public sealed class AccessDeniedModel(ElevationManager elevation) : PageModel
+public sealed class AccessDeniedModel(ElevationManager elevation, IOptions<ElevationOptions> options) : PageModel
 {
     /// <summary>The page that was denied.</summary>
     [BindProperty(SupportsGet = true)]
@@ -32,10 +33,11 @@ public sealed class AccessDeniedModel(ElevationManager elevation) : PageModel
             return;
         }
 
+        var recent = options.Value.RecentElevationMaxAge;
         if (ReturnUrl?.StartsWith("/Admin", StringComparison.OrdinalIgnoreCase) == true &&
-            await elevation.GetStateAsync(User, TimeSpan.FromMinutes(15), cancellationToken) == ElevationState.Expired)
+            await elevation.GetStateAsync(User, recent, cancellationToken) == ElevationState.Expired)
         {
-            Reason = "Admin actions need an elevation in the last 15 minutes. Elevate your access again to continue.";
+            Reason = $"Admin actions need an elevation in the last {recent.TotalMinutes:0} minutes. Elevate your access again to continue.";
             CanElevate = true;
             return;
         }
