@@ -15,7 +15,8 @@ namespace Cpoms.TwoFactor.AspNetCore.Http;
 /// </summary>
 /// <remarks>
 /// A host that sets <c>AuthenticationSchemeOptions.EventsType</c> replaces these events at run
-/// time; its events then have no stale-stamp check.
+/// time: the authorization checks still deny a stale elevation, but the cookie keeps the dead claims and no
+/// <see cref="SecurityEventTypes.ElevationRevoked"/> entry is written.
 /// Each request with an elevated cookie costs one stamp read.
 /// </remarks>
 internal sealed class ElevationCookieValidation : IPostConfigureOptions<CookieAuthenticationOptions>
