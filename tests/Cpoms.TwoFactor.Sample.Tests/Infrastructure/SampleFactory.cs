@@ -28,6 +28,8 @@ public class SampleFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Dates on the pages in UTC, so expected texts do not depend on the machine's time-zone data.
+        builder.UseSetting("Sample:TimeZone", "UTC");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
