@@ -95,6 +95,19 @@ public sealed partial class AuthenticatorAppEnrollmentTests
     }
 
     [Fact]
+    public async Task PendingEnrollment_ToString_OmitsTheSecret()
+    {
+        await using var host = new TotpTestHost();
+        var pending = await host.BeginAsync();
+
+        var text = pending.ToString();
+
+        Assert.Contains(pending.Id, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Base32.Encode(SecretOf(pending))[..8], text, StringComparison.Ordinal);
+        Assert.DoesNotContain("otpauth", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FindAsync_SameUser_ReturnsSameEnrollment()
     {
         await using var host = new TotpTestHost();

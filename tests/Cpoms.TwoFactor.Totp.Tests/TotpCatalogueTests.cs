@@ -1,6 +1,4 @@
-using System.Reflection;
 using Cpoms.TwoFactor.Core.Results;
-using Microsoft.Extensions.Logging;
 
 namespace Cpoms.TwoFactor.Totp.Tests;
 
@@ -38,18 +36,4 @@ public sealed class TotpCatalogueTests
     [Fact]
     public void ClockDrift_TellsUserToSetTimeAutomatically() =>
         Assert.Contains("update automatically", TotpErrors.ClockDrift(TimeSpan.FromMinutes(2)).Message, StringComparison.Ordinal);
-
-    [Fact]
-    public void LogEventIds_UniqueAndInTotpRange()
-    {
-        var ids = typeof(Log).GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
-            .Select(m => m.GetCustomAttribute<LoggerMessageAttribute>())
-            .OfType<LoggerMessageAttribute>()
-            .Select(a => a.EventId)
-            .ToArray();
-
-        Assert.NotEmpty(ids);
-        Assert.All(ids, id => Assert.InRange(id, 2000, 2999));
-        Assert.Equal(ids.Length, ids.Distinct().Count());
-    }
 }

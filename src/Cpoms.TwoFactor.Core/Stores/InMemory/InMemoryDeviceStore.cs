@@ -18,7 +18,7 @@ public sealed class InMemoryDeviceStore : IDeviceStore
         ArgumentNullException.ThrowIfNull(deviceId);
         lock (_gate)
         {
-            return Task.FromResult(_devices.GetValueOrDefault(deviceId));
+            return Task.FromResult(_devices.TryGetValue(deviceId, out var device) ? Snapshot(device) : null);
         }
     }
 
@@ -29,7 +29,7 @@ public sealed class InMemoryDeviceStore : IDeviceStore
         lock (_gate)
         {
             return Task.FromResult(
-                _deviceIdByCredentialId.TryGetValue(key, out var id) ? _devices.GetValueOrDefault(id) : null);
+                _deviceIdByCredentialId.TryGetValue(key, out var id) ? Snapshot(_devices[id]) : null);
         }
     }
 
@@ -43,6 +43,7 @@ public sealed class InMemoryDeviceStore : IDeviceStore
                 .Where(d => string.Equals(d.UserId, userId, StringComparison.Ordinal))
                 .OrderBy(d => d.RegisteredAt)
                 .ThenBy(d => d.Id, StringComparer.Ordinal)
+                .Select(Snapshot)
                 .ToArray();
             return Task.FromResult(devices);
         }
@@ -61,7 +62,7 @@ public sealed class InMemoryDeviceStore : IDeviceStore
                 return Task.FromResult(false);
             }
 
-            _devices.Add(device.Id, device);
+            _devices.Add(device.Id, Snapshot(device));
             if (credentialKey is not null)
             {
                 _deviceIdByCredentialId.Add(credentialKey, device.Id);
@@ -103,7 +104,7 @@ public sealed class InMemoryDeviceStore : IDeviceStore
                 RemoveUnderLock(device);
             }
 
-            return Task.FromResult<IReadOnlyList<Device>>(removed);
+            return Task.FromResult<IReadOnlyList<Device>>(removed.Select(Snapshot).ToArray());
         }
     }
 
@@ -168,6 +169,21 @@ public sealed class InMemoryDeviceStore : IDeviceStore
             return Task.FromResult(true);
         }
     }
+
+    // Device promises a new instance for every read; records copy references, so the byte arrays are
+    // copied on the way in and out: a caller changing an array it holds cannot change the stored device.
+    private static Device Snapshot(Device device) => device.SecurityKey is { } key
+        ? device with
+        {
+            SecurityKey = key with
+            {
+                CredentialId = key.CredentialId.ToArray(),
+                PublicKey = key.PublicKey.ToArray(),
+                UserHandle = key.UserHandle.ToArray(),
+                Transports = key.Transports.ToArray(),
+            },
+        }
+        : device with { };
 
     private void RemoveUnderLock(Device device)
     {
