@@ -98,6 +98,21 @@ public sealed class EnrollmentTests(SampleFactory factory) : IClassFixture<Sampl
     }
 
     [Fact]
+    public async Task SaveThisDevice_WrongCode_KeepsTheNameAndClearsTheCode()
+    {
+        var user = factory.CreateUser();
+        using var browser = factory.CreateBrowser();
+        await Flows.SignInAsync(browser, user);
+        var qr = await (await SecurityKeysTab.OpenAsync(browser)).AddNewDeviceAsync();
+
+        var result = await qr.SaveAsync("My Phone", Rfc6238.Other(Rfc6238.Code(qr.Secret, factory.Clock.GetUtcNow())));
+
+        var name = result.Page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Name")!.Value;
+        var code = result.Page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Code")!.Value;
+        Assert.Equal(("My Phone", ""), (name, code));
+    }
+
+    [Fact]
     public async Task SaveThisDevice_MissingName_ShowsMessageAndAddsNothing()
     {
         var user = factory.CreateUser();

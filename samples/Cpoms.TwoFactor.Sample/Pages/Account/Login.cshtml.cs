@@ -38,6 +38,7 @@ public sealed class LoginModel(DemoUserStore users, DeviceManager devices, ILogg
     {
         var user = users.FindByCredentials(Email, Password);
         Password = null;
+        ModelState.Remove(nameof(Password));
         if (user is null)
         {
             Log.SignInRefused(logger);

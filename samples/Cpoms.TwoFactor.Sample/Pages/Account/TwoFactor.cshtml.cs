@@ -43,6 +43,7 @@ public sealed class TwoFactorModel(
         var userId = elevation.GetUserId(User)!;
         var verified = await verifier.VerifyAsync(userId, Code, cancellationToken);
         Code = null;
+        ModelState.Remove(nameof(Code));
         if (!verified.Succeeded)
         {
             ErrorMessage = verified.Error.Message;

@@ -103,6 +103,7 @@ public sealed class SecurityKeysModel(
         var wasElevated = await elevation.GetStateAsync(User, null, cancellationToken) == ElevationState.Elevated;
         var result = await enrollment.CompleteAsync(UserId, EnrollmentId ?? "", Name, Code, cancellationToken);
         Code = null;
+        ModelState.Remove(nameof(Code));
         if (!result.Succeeded)
         {
             ErrorMessage = result.Error.Message;
