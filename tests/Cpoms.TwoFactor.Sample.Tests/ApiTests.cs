@@ -25,6 +25,12 @@ public sealed class ApiTests(SampleFactory factory) : IClassFixture<SampleFactor
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> VerifyAsync(SampleBrowser browser, string? token, string body)
     {
+        var (status, json, _) = await VerifyWithHeadersAsync(browser, token, body);
+        return (status, json);
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body, string? RetryAfter)> VerifyWithHeadersAsync(SampleBrowser browser, string? token, string body)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/cpoms-2fa/authenticator/verify")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
@@ -36,7 +42,7 @@ public sealed class ApiTests(SampleFactory factory) : IClassFixture<SampleFactor
 
         using var response = await browser.Client.SendAsync(request, TestContext.Current.CancellationToken);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        return (response.StatusCode, json);
+        return (response.StatusCode, json, response.Headers.RetryAfter?.ToString());
     }
 
     [Fact]
@@ -142,10 +148,11 @@ public sealed class ApiTests(SampleFactory factory) : IClassFixture<SampleFactor
             await VerifyAsync(browser, token, wrong);
         }
 
-        var (status, body) = await VerifyAsync(browser, token, wrong);
+        var (status, body, retryAfter) = await VerifyWithHeadersAsync(browser, token, wrong);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         Assert.Equal("core.throttled", body.GetProperty("code").GetString());
+        Assert.True(int.TryParse(retryAfter, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0, $"Retry-After was '{retryAfter}'.");
     }
 }
 

@@ -2,7 +2,9 @@ using AngleSharp.Dom;
 using System.Net;
 using Cpoms.TwoFactor.Sample.Tests.Infrastructure;
 using Cpoms.TwoFactor.Sample.Tests.Pages;
+using Cpoms.TwoFactor.Core.Devices;
 using Cpoms.TwoFactor.Sample.Users;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cpoms.TwoFactor.Sample.Tests;
 
@@ -231,5 +233,32 @@ public sealed class EnrollmentTests(SampleFactory factory) : IClassFixture<Sampl
 
         // Events of one request share a time stamp, so only the set is fixed, not the order within it.
         Assert.Equal(["Device added", "Factor succeeded", "Session elevated"], events);
+    }
+
+    [Fact]
+    public async Task SecurityKeysTab_UserWithASecurityKey_ListsItUnderUsbSecurityKeys()
+    {
+        var user = factory.CreateUser();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var devices = scope.ServiceProvider.GetRequiredService<DeviceManager>();
+            var added = await devices.AddAsync(new Device
+            {
+                Id = DeviceIds.Create(),
+                UserId = user.Id,
+                Kind = DeviceKind.SecurityKey,
+                Name = "U2F Key",
+                RegisteredAt = factory.Clock.GetUtcNow(),
+                SecurityKey = new SecurityKeyData { CredentialId = Guid.NewGuid().ToByteArray(), PublicKey = [1], Algorithm = -7, UserHandle = [2] },
+            }, TestContext.Current.CancellationToken);
+            Assert.True(added.Succeeded);
+        }
+
+        using var browser = factory.CreateBrowser();
+        await Flows.SignInAsync(browser, user);
+        var tab = await SecurityKeysTab.OpenAsync(browser);
+
+        var cells = tab.Page.Document.QuerySelectorAll("#security-key-devices tbody td").Select(c => c.TextContent.Trim()).ToArray();
+        Assert.Equal(["U2F Key Unverified", "05 January, 2026", "N/A"], cells.Select(c => string.Join(' ', c.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries))));
     }
 }
