@@ -107,6 +107,11 @@ internal sealed class SafetyNetJws
         {
             throw new AttestationFormatException("The SafetyNet JWS header or payload is not valid JSON.", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // JsonElement.GetString throws this for a string value that is not valid UTF-8.
+            throw new AttestationFormatException("The SafetyNet JWS header or payload holds text that is not valid UTF-8.", ex);
+        }
         catch (FormatException ex) when (ex is not AttestationFormatException)
         {
             throw new AttestationFormatException("A SafetyNet x5c certificate is not valid base64.", ex);

@@ -85,6 +85,18 @@ public sealed class SafetyNetJwsTests
         Assert.Throws<AttestationFormatException>(() => SafetyNetJws.Parse(Compact(Header, payload, [1])));
     }
 
+    [Fact]
+    public void Parse_RejectsStringThatIsNotUtf8()
+    {
+        // {"alg":"RS256","x5c":["<0xFF>"]}: well-formed JSON structure, a string value that is not UTF-8.
+        var header = Encoding.ASCII.GetBytes("{\"alg\":\"RS256\",\"x5c\":[\"A\"]}");
+        header[Array.IndexOf(header, (byte)'A')] = 0xFF;
+        var compact = Encoding.ASCII.GetBytes(
+            $"{Base64Url.EncodeToString(header)}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Payload))}.{Base64Url.EncodeToString([1])}");
+
+        Assert.Throws<AttestationFormatException>(() => SafetyNetJws.Parse(compact));
+    }
+
     private static byte[] Compact(string header, string payload, byte[] signature) =>
         Encoding.ASCII.GetBytes(
             $"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header))}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}.{Base64Url.EncodeToString(signature)}");
