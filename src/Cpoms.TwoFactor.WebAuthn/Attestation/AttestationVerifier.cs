@@ -101,6 +101,11 @@ internal sealed class AttestationVerifier
             // A certificate extension or key that .NET cannot decode.
             return WebAuthnErrors.AttestationMalformed;
         }
+        catch (NotSupportedException)
+        {
+            // A certificate naming a curve or algorithm the platform does not know (PlatformNotSupportedException).
+            return WebAuthnErrors.AttestationMalformed;
+        }
     }
 
     /// <summary>

@@ -244,6 +244,11 @@ public sealed class CoseKey : IDisposable
         {
             return false;
         }
+        catch (NotSupportedException)
+        {
+            // A certificate key on a curve the platform does not know (PlatformNotSupportedException).
+            return false;
+        }
     }
 
     /// <summary>Releases the platform key object. Idempotent. Verifying afterwards throws <see cref="ObjectDisposedException"/>.</summary>

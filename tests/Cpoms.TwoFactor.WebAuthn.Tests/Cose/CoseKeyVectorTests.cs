@@ -125,6 +125,22 @@ public sealed class CoseKeyVectorTests
     }
 
     [Fact]
+    public void MatchesPublicKey_CertificateKeyOnUnknownCurve_IsFalse()
+    {
+        // A hostile certificate may name any curve OID; the platform throws PlatformNotSupportedException for it.
+        var root = CborTestVectors.Get("reg-apple-es256-passkey-port-origin");
+        using var key = CoseKey.Decode(VectorKey(root));
+        var unknownCurve = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+        unknownCurve.WriteObjectIdentifier("1.3.6.1.4.1.99999.1");
+        var point = new byte[65];
+        point[0] = 0x04;
+        var certificateKey = new PublicKey(
+            new Oid("1.2.840.10045.2.1"), new AsnEncodedData(unknownCurve.Encode()), new AsnEncodedData(point));
+
+        Assert.False(key.MatchesPublicKey(certificateKey));
+    }
+
+    [Fact]
     public void MatchesPublicKey_FidoU2fAttestationCertificate_IsFalse()
     {
         var root = CborTestVectors.Get("reg-fido-u2f-es256-yubikey");
