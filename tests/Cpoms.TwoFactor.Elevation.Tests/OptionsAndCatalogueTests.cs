@@ -52,19 +52,4 @@ public sealed class OptionsAndCatalogueTests
     {
         Assert.Null(AmrValues.ForDeviceKind(new DeviceKind("HardwareToken")));
     }
-
-    [Fact]
-    public void Log_EventIds_AreUniqueAndInTheElevationRange()
-    {
-        var ids = typeof(ElevationManager).Assembly.GetType("Cpoms.TwoFactor.Elevation.Log")!
-            .GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
-            .Select(m => m.GetCustomAttribute<LoggerMessageAttribute>())
-            .OfType<LoggerMessageAttribute>()
-            .Select(a => a.EventId)
-            .ToArray();
-
-        Assert.NotEmpty(ids);
-        Assert.Equal(ids.Length, ids.Distinct().Count());
-        Assert.All(ids, id => Assert.InRange(id, 5000, 5999));
-    }
 }
