@@ -1,6 +1,9 @@
+using Cpoms.TwoFactor.Core.Devices;
+using Cpoms.TwoFactor.Core.Stores;
 using Cpoms.TwoFactor.Sample.Tests.Infrastructure;
 using Cpoms.TwoFactor.Sample.Users;
 using Cpoms.TwoFactor.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Cpoms.TwoFactor.Sample.Tests.EndToEnd;
@@ -16,18 +19,10 @@ public sealed class WholeSliceBrowserTests(KestrelSampleFactory factory) : IClas
     [Fact]
     public async Task SignInEnrollSignOutSignInAndElevate_OpensTheElevatedPageOnlyAfterThePrompt()
     {
-        Externals.Require(File.Exists(Chromium), $"{Chromium} not found: install it with 'apt-get install chromium'");
-        var baseUrl = factory.Start();
         var user = factory.CreateUser(UserGroups.SafeguardingLead);
-
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString() });
+        await using var browser = await LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = factory.Start().ToString() });
         var page = await context.NewPageAsync();
 
         // Sign in with the password: a user without devices gets basic access.
@@ -41,6 +36,7 @@ public sealed class WholeSliceBrowserTests(KestrelSampleFactory factory) : IClas
         await page.Locator(".user-menu summary").ClickAsync();
         await page.Locator(".user-menu").GetByRole(AriaRole.Link, new() { Name = "Manage Devices" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add new device" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Authenticator app" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code to scan with your authenticator app" })).ToBeVisibleAsync();
         var secret = Rfc6238.Base32Decode(await page.Locator("#manual-entry-key").InnerTextAsync());
         await page.GetByLabel("Name").FillAsync("My Phone");
@@ -73,5 +69,93 @@ public sealed class WholeSliceBrowserTests(KestrelSampleFactory factory) : IClas
         // The device was used to sign in: no longer Unverified.
         await page.GotoAsync("/Settings/SecurityKeys");
         await Assertions.Expect(page.Locator("#authenticator-devices")).Not.ToContainTextAsync("Unverified");
+    }
+
+    /// <summary>
+    /// A security key through the pages and <c>cpoms-webauthn.js</c>: a CDP virtual authenticator on USB speaking
+    /// CTAP2 or U2F (CTAP1), user presence simulated. Register, log out, log in, "Use security key", and the
+    /// server's stored signature counter follows the authenticator's.
+    /// </summary>
+    [Theory]
+    [InlineData("ctap2")]
+    [InlineData("u2f")]
+    public async Task SecurityKey_RegisterSignOutSignInWithIt_ElevatesAndTheSignCountGrows(string protocol)
+    {
+        var user = factory.CreateUser(UserGroups.SafeguardingLead);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = factory.Start().ToString() });
+        var page = await context.NewPageAsync();
+        var cdp = await context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        var added = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = protocol,
+                ["transport"] = "usb",
+                ["hasResidentKey"] = false,
+                ["hasUserVerification"] = false,
+                ["isUserConsenting"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+        var authenticatorId = added!.Value.GetProperty("authenticatorId").GetString()!;
+
+        // Sign in with the password, then Manage Devices → Add new device → Security Key → name → Use Security Key.
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email address").FillAsync(user.Email);
+        await page.GetByLabel("Password").FillAsync(SampleFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.Locator(".user-menu summary").ClickAsync();
+        await page.Locator(".user-menu").GetByRole(AriaRole.Link, new() { Name = "Manage Devices" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add new device" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Security Key" }).ClickAsync();
+        await page.GetByLabel("Name").FillAsync("U2F Key");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use Security Key" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status-message")).ToHaveTextAsync("Your security key has been registered.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#security-key-devices")).ToContainTextAsync("U2F Key");
+        await Assertions.Expect(page.Locator("#security-key-devices")).ToContainTextAsync("Unverified");
+        var registeredCount = (await StoredKeyAsync(user.Id)).SignCount;
+
+        // Log out, log in: the prompt offers "Use security key"; the key elevates the session.
+        await page.Locator(".user-menu summary").ClickAsync();
+        await page.Locator(".user-menu").GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await page.GetByLabel("Email address").FillAsync(user.Email);
+        await page.GetByLabel("Password").FillAsync(SampleFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Two Factor Authentication" })).ToBeVisibleAsync();
+        await page.GotoAsync("/Account/TwoFactor?returnUrl=%2FSafeguarding");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use security key" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Safeguarding records" })).ToBeVisibleAsync();
+
+        // The counter: the server stored the authenticator's new count, which is above the one at registration.
+        var credentials = await cdp.SendAsync("WebAuthn.getCredentials", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId });
+        var credential = Assert.Single(credentials!.Value.GetProperty("credentials").EnumerateArray());
+        var authenticatorCount = credential.GetProperty("signCount").GetUInt32();
+        var signedInCount = (await StoredKeyAsync(user.Id)).SignCount;
+        Assert.True(signedInCount > registeredCount, $"stored count {signedInCount} after sign-in, {registeredCount} after registration");
+        Assert.Equal(authenticatorCount, signedInCount);
+        await page.GotoAsync("/Settings/SecurityKeys");
+        await Assertions.Expect(page.Locator("#security-key-devices")).Not.ToContainTextAsync("Unverified");
+    }
+
+    private async Task<SecurityKeyData> StoredKeyAsync(string userId)
+    {
+        var devices = await factory.Services.GetRequiredService<IDeviceStore>().ListAsync(userId, TestContext.Current.CancellationToken);
+        return Assert.Single(devices, d => d.Kind == DeviceKind.SecurityKey).SecurityKey!;
+    }
+
+    /// <summary>Debian's Chromium, headless, with the settings every browser test here uses; skips when it is missing.</summary>
+    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        Externals.Require(File.Exists(Chromium), $"{Chromium} not found: install it with 'apt-get install chromium'");
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
     }
 }
