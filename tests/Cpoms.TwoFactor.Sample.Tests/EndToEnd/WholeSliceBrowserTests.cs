@@ -74,17 +74,25 @@ public sealed class WholeSliceBrowserTests(KestrelSampleFactory factory) : IClas
     /// <summary>
     /// A security key through the pages and <c>cpoms-webauthn.js</c>: a CDP virtual authenticator on USB speaking
     /// CTAP2 or U2F (CTAP1), user presence simulated. Register, log out, log in, "Use security key", and the
-    /// server's stored signature counter follows the authenticator's.
+    /// server's stored signature counter follows the authenticator's. The third case removes the browser's WebAuthn
+    /// JSON helpers (<c>parse*OptionsFromJSON</c>, <c>toJSON</c>) so that the script's fallbacks do the encoding.
     /// </summary>
     [Theory]
-    [InlineData("ctap2")]
-    [InlineData("u2f")]
-    public async Task SecurityKey_RegisterSignOutSignInWithIt_ElevatesAndTheSignCountGrows(string protocol)
+    [InlineData("ctap2", false)]
+    [InlineData("u2f", false)]
+    [InlineData("ctap2", true)]
+    public async Task SecurityKey_RegisterSignOutSignInWithIt_ElevatesAndTheSignCountGrows(string protocol, bool withoutJsonHelpers)
     {
         var user = factory.CreateUser(UserGroups.SafeguardingLead);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = factory.Start().ToString() });
+        if (withoutJsonHelpers)
+        {
+            await context.AddInitScriptAsync(
+                "delete PublicKeyCredential.parseCreationOptionsFromJSON; delete PublicKeyCredential.parseRequestOptionsFromJSON; delete PublicKeyCredential.prototype.toJSON;");
+        }
+
         var page = await context.NewPageAsync();
         var cdp = await context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable");
@@ -111,6 +119,7 @@ public sealed class WholeSliceBrowserTests(KestrelSampleFactory factory) : IClas
         await page.Locator(".user-menu").GetByRole(AriaRole.Link, new() { Name = "Manage Devices" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add new device" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Security Key" }).ClickAsync();
+        Assert.Equal(!withoutJsonHelpers, await page.EvaluateAsync<bool>("typeof PublicKeyCredential.parseCreationOptionsFromJSON === 'function'"));
         await page.GetByLabel("Name").FillAsync("U2F Key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Use Security Key" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status-message")).ToHaveTextAsync("Your security key has been registered.");
