@@ -40,6 +40,17 @@ public sealed class SecurityKeyPageTests(SampleFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task StaticAssets_SiteStylesheet_IsStillServed()
+    {
+        using var browser = factory.CreateBrowser();
+
+        using var response = await browser.Client.GetAsync(new Uri("/css/site.css", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task ChooseMethod_NewUser_OffersAuthenticatorAppAndSecurityKey()
     {
         var (browser, _) = await SignedInAsync();

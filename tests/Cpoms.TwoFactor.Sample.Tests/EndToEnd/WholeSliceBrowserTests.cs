@@ -95,35 +95,12 @@ public sealed class WholeSliceBrowserTests(KestrelSampleFactory factory) : IClas
 
         var page = await context.NewPageAsync();
         var cdp = await context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        var added = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = protocol,
-                ["transport"] = "usb",
-                ["hasResidentKey"] = false,
-                ["hasUserVerification"] = false,
-                ["isUserConsenting"] = true,
-                ["automaticPresenceSimulation"] = true,
-            },
-        });
-        var authenticatorId = added!.Value.GetProperty("authenticatorId").GetString()!;
+        var authenticatorId = await AddVirtualAuthenticatorAsync(cdp, protocol, consenting: true);
 
         // Sign in with the password, then Manage Devices → Add new device → Security Key → name → Use Security Key.
-        await page.GotoAsync("/");
-        await page.GetByLabel("Email address").FillAsync(user.Email);
-        await page.GetByLabel("Password").FillAsync(SampleFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.Locator(".user-menu summary").ClickAsync();
-        await page.Locator(".user-menu").GetByRole(AriaRole.Link, new() { Name = "Manage Devices" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add new device" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Security Key" }).ClickAsync();
+        await SignInAsync(page, user);
         Assert.Equal(!withoutJsonHelpers, await page.EvaluateAsync<bool>("typeof PublicKeyCredential.parseCreationOptionsFromJSON === 'function'"));
-        await page.GetByLabel("Name").FillAsync("U2F Key");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Use Security Key" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status-message")).ToHaveTextAsync("Your security key has been registered.");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Continue" }).ClickAsync();
+        await RegisterThroughThePagesAsync(page, "U2F Key");
         await Assertions.Expect(page.Locator("#security-key-devices")).ToContainTextAsync("U2F Key");
         await Assertions.Expect(page.Locator("#security-key-devices")).ToContainTextAsync("Unverified");
         var registeredCount = (await StoredKeyAsync(user.Id)).SignCount;
@@ -131,11 +108,8 @@ public sealed class WholeSliceBrowserTests(KestrelSampleFactory factory) : IClas
         // Log out, log in: the prompt offers "Use security key"; the key elevates the session.
         await page.Locator(".user-menu summary").ClickAsync();
         await page.Locator(".user-menu").GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
-        await page.GetByLabel("Email address").FillAsync(user.Email);
-        await page.GetByLabel("Password").FillAsync(SampleFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await SignInAsync(page, user, "/Safeguarding");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Two Factor Authentication" })).ToBeVisibleAsync();
-        await page.GotoAsync("/Account/TwoFactor?returnUrl=%2FSafeguarding");
         await page.GetByRole(AriaRole.Button, new() { Name = "Use security key" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Safeguarding records" })).ToBeVisibleAsync();
 
@@ -148,6 +122,92 @@ public sealed class WholeSliceBrowserTests(KestrelSampleFactory factory) : IClas
         Assert.Equal(authenticatorCount, signedInCount);
         await page.GotoAsync("/Settings/SecurityKeys");
         await Assertions.Expect(page.Locator("#security-key-devices")).Not.ToContainTextAsync("Unverified");
+    }
+
+    [Fact]
+    public async Task SecurityKey_SameKeyAddedAgain_SaysItIsRegisteredAlreadyAndAddsNothing()
+    {
+        var user = factory.CreateUser(UserGroups.SafeguardingLead);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = factory.Start().ToString() });
+        var page = await context.NewPageAsync();
+        await AddVirtualAuthenticatorAsync(await context.NewCDPSessionAsync(page), "ctap2", consenting: true);
+        await SignInAsync(page, user);
+        await RegisterThroughThePagesAsync(page, "U2F Key");
+        await page.Locator(".user-menu summary").ClickAsync();
+        await page.Locator(".user-menu").GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await SignInAsync(page, user);
+        await page.GotoAsync("/Account/TwoFactor?returnUrl=%2FSettings%2FAddSecurityKey");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use security key" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Use Security Key" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Name").FillAsync("Same key");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use Security Key" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-cpoms-webauthn-status]")).ToHaveTextAsync("This security key is already registered to your account.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Use Security Key" })).ToBeEnabledAsync();
+        Assert.Single(await factory.Services.GetRequiredService<IDeviceStore>().ListAsync(user.Id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SecurityKey_BrowserWithoutWebAuthn_SaysWhichBrowsersWorkAndDisablesTheButton()
+    {
+        var user = factory.CreateUser(UserGroups.SafeguardingLead);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = factory.Start().ToString() });
+        await context.AddInitScriptAsync("delete window.PublicKeyCredential;");
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, user);
+
+        await page.GotoAsync("/Settings/AddSecurityKey");
+
+        await Assertions.Expect(page.Locator("[data-cpoms-webauthn-status]")).ToHaveTextAsync(
+            "This browser cannot use security keys. Please use an up-to-date version of Google Chrome, Microsoft Edge, Mozilla Firefox or Opera.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Use Security Key" })).ToBeDisabledAsync();
+    }
+
+    /// <summary>Signs in with the password from <paramref name="start"/> (which redirects to the login page).</summary>
+    private static async Task SignInAsync(IPage page, DemoUser user, string start = "/")
+    {
+        await page.GotoAsync(start);
+        await page.GetByLabel("Email address").FillAsync(user.Email);
+        await page.GetByLabel("Password").FillAsync(SampleFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Email address")).Not.ToBeVisibleAsync();
+    }
+
+    /// <summary>Manage Devices → Add new device → Security Key → name → Use Security Key → the confirmation → Continue.</summary>
+    private static async Task RegisterThroughThePagesAsync(IPage page, string name)
+    {
+        await page.Locator(".user-menu summary").ClickAsync();
+        await page.Locator(".user-menu").GetByRole(AriaRole.Link, new() { Name = "Manage Devices" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add new device" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Security Key" }).ClickAsync();
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use Security Key" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status-message")).ToHaveTextAsync("Your security key has been registered.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Continue" }).ClickAsync();
+    }
+
+    /// <summary>A CDP virtual authenticator on USB without resident keys or user verification; returns its id.</summary>
+    private static async Task<string> AddVirtualAuthenticatorAsync(ICDPSession cdp, string protocol, bool consenting)
+    {
+        await cdp.SendAsync("WebAuthn.enable");
+        var added = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = protocol,
+                ["transport"] = "usb",
+                ["hasResidentKey"] = false,
+                ["hasUserVerification"] = false,
+                ["isUserConsenting"] = consenting,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+        return added!.Value.GetProperty("authenticatorId").GetString()!;
     }
 
     private async Task<SecurityKeyData> StoredKeyAsync(string userId)
