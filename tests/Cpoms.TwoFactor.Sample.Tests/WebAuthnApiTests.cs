@@ -353,6 +353,41 @@ public sealed class WebAuthnApiTests(SampleFactory factory) : IClassFixture<Samp
         Assert.Equal(1u, Assert.Single(await DevicesAsync(user)).SecurityKey!.SignCount);
     }
 
+    [Theory]
+    [InlineData("not json", "aspnetcore.invalid_request")]
+    [InlineData("{\"challengeId\":\"abc\"}", "aspnetcore.invalid_request")]
+    [InlineData("{\"challengeId\":\"abc\",\"credential\":{\"id\":1}}", "webauthn.malformed_response")]
+    public async Task AuthenticateComplete_UnreadableRequest_Is400AndStaysUnelevated(string json, string code)
+    {
+        var (browser, user, token) = await SignedInAsync();
+        using var _browser = browser;
+        using var key = new SoftwareSecurityKey();
+        await RegisterAsync(browser, token, key);
+
+        var (status, body) = await PostAsync(browser, AuthenticateComplete, token, json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(code, body.GetProperty("code").GetString());
+        Assert.False(await IsElevatedAsync(browser));
+        Assert.Equal(0u, Assert.Single(await DevicesAsync(user)).SecurityKey!.SignCount);
+    }
+
+    [Fact]
+    public async Task AuthenticateComplete_UnknownChallenge_Is400ChallengeExpiredAndStaysUnelevated()
+    {
+        var (browser, _, token) = await SignedInAsync();
+        using var _browser = browser;
+        using var key = new SoftwareSecurityKey();
+        await RegisterAsync(browser, token, key);
+        var (_, options) = await PostAsync(browser, AuthenticateOptions, token, "{}");
+
+        var (status, body) = await PostAsync(browser, AuthenticateComplete, token, Completion("unknown-challenge", key.Get(options.GetProperty("publicKey"), factory.Origin)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("core.challenge_expired", body.GetProperty("code").GetString());
+        Assert.False(await IsElevatedAsync(browser));
+    }
+
     [Fact]
     public async Task AuthenticateComplete_ReturnUrlOnAnotherSite_RedirectsHome()
     {
