@@ -23,9 +23,22 @@ builder.Services
         o.SlidingExpiration = true;
     });
 
-// The SDK: authenticator apps, elevation, ASP.NET Core integration; in-memory stores by default.
+// The SDK: authenticator apps, security keys, elevation, ASP.NET Core integration; in-memory stores by default.
+// Security keys are bound to the RP ID "localhost"; the origins the pages are served from come from
+// configuration (Sample:WebAuthn:Origins, default http://localhost:5000).
+var configuration = builder.Configuration;
 builder.Services.AddCpomsTwoFactor(o => o.ApplicationName = "CPOMS Sample")
     .AddTotp(o => o.Issuer = "CPOMS Sample")
+    .AddWebAuthn(o =>
+    {
+        o.RelyingPartyId = "localhost";
+        o.RelyingPartyName = "Cpoms Sample";
+        var origins = configuration.GetSection("Sample:WebAuthn:Origins").Get<string[]>();
+        foreach (var origin in origins is { Length: > 0 } ? origins : ["http://localhost:5000"])
+        {
+            o.Origins.Add(origin);
+        }
+    })
     .AddElevation()
     .UseAspNetCore();
 
@@ -46,7 +59,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AuthorizeFolder("/Safeguarding", SamplePolicies.Safeguarding);
     o.Conventions.AuthorizeFolder("/Admin", SamplePolicies.Admin);
-    foreach (var page in new[] { "/Account/TwoFactor", "/Settings/SecurityKeys" })
+    foreach (var page in new[] { "/Account/TwoFactor", "/Settings/SecurityKeys", "/Settings/AddDevice", "/Settings/AddSecurityKey" })
     {
         o.Conventions.AddPageApplicationModelConvention(page, m =>
             m.EndpointMetadata.Add(new EnableRateLimitingAttribute(CpomsTwoFactorRateLimiting.PolicyName)));
@@ -58,12 +71,13 @@ var app = builder.Build();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseSampleSecurityHeaders();
-app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
+// The site's own files and the SDK's browser script (/_content/Cpoms.TwoFactor.AspNetCore/cpoms-webauthn.js).
+app.MapStaticAssets();
 app.MapRazorPages();
 app.MapCpomsTwoFactor();
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cpoms.TwoFactor.AspNetCore.Http;
 using Cpoms.TwoFactor.Elevation;
 using Cpoms.TwoFactor.Totp;
@@ -64,37 +63,10 @@ internal static class AuthenticatorEndpoints
 
     private static async Task<VerifyRequest?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType() || request.ContentLength is > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var body = new MemoryStream();
-            var buffer = new byte[256];
-            int read;
-            while ((read = await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (body.Length + read > MaxBodyBytes)
-                {
-                    return null;
-                }
-
-                body.Write(buffer, 0, read);
-            }
-
-            using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 4 });
-            return document.RootElement.ValueKind == JsonValueKind.Object &&
-                document.RootElement.TryGetProperty("code", out var code) &&
-                code.ValueKind == JsonValueKind.String
-                ? new VerifyRequest(code.GetString())
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        using var document = await JsonRequestBody.ReadObjectAsync(request, MaxBodyBytes, maxDepth: 4, cancellationToken).ConfigureAwait(false);
+        return document is not null && JsonRequestBody.GetString(document.RootElement, "code") is { } code
+            ? new VerifyRequest(code)
+            : null;
     }
 
     private sealed record VerifyRequest(string? Code);

@@ -4,8 +4,11 @@
 // Progressive enhancement: a <form data-cpoms-webauthn="register|authenticate"> with
 //   data-options-url   endpoint that returns { challengeId, publicKey } (L3 options JSON)
 //   data-complete-url  endpoint that takes { challengeId, name?, credential } and returns { redirect? }
-//   an element [data-cpoms-webauthn-status] for messages (aria-live), and a submit button.
-// The antiforgery token is read from the form's __RequestVerificationToken field.
+//   data-success-url   (optional) where to go after success when the response names no redirect
+//   an element [data-cpoms-webauthn-status] for messages (aria-live), a submit button, and for registration
+//   a field named "name". The endpoints are the ones MapCpomsTwoFactor() maps under webauthn/.
+// The antiforgery token is read from the form's __RequestVerificationToken field and sent in the
+// RequestVerificationToken header. Without WebAuthn the button is disabled and the status says why.
 (function () {
     "use strict";
 
@@ -94,9 +97,11 @@
         return json;
     }
 
-    function messageForError(error, ceremony) {
+    // Browsers report a prompt that ran out of time and one the user closed with the same NotAllowedError
+    // (WebAuthn L3 §5.1.3 step 24, §5.1.4.1 step 20); the time taken tells them apart.
+    function messageForError(error, ceremony, timedOut) {
         switch (error && error.name) {
-            case "NotAllowedError": return messages.cancelled;
+            case "NotAllowedError": return timedOut ? messages.timeout : messages.cancelled;
             case "AbortError": return messages.cancelled;
             case "TimeoutError": return messages.timeout;
             case "InvalidStateError": return ceremony === "register" ? messages.duplicate : messages.failed;
@@ -149,9 +154,13 @@
         setStatus(form, messages.waiting, false);
 
         var challengeId;
+        var started = 0;
+        var timeout = 0;
         return postJson(form.getAttribute("data-options-url"), token, {})
             .then(function (data) {
                 challengeId = data.challengeId;
+                timeout = (data.publicKey && data.publicKey.timeout) || 0;
+                started = Date.now();
                 return ceremony === "register"
                     ? navigator.credentials.create({ publicKey: parseCreationOptions(data.publicKey) })
                     : navigator.credentials.get({ publicKey: parseRequestOptions(data.publicKey) });
@@ -168,7 +177,8 @@
                 else { setStatus(form, (result && result.message) || "", false); }
             })
             .catch(function (error) {
-                setStatus(form, error && error.name === "ServerProblem" ? error.message : messageForError(error, ceremony), true);
+                var timedOut = timeout > 0 && started > 0 && Date.now() - started >= timeout;
+                setStatus(form, error && error.name === "ServerProblem" ? error.message : messageForError(error, ceremony, timedOut), true);
             })
             .then(function () { if (button) { button.disabled = false; } });
     }

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
 using Cpoms.TwoFactor.Sample.Tests.Pages;
 using Cpoms.TwoFactor.Sample.Users;
 
@@ -44,5 +47,30 @@ public static class Flows
     {
         var home = await browser.GetAsync("/");
         return await browser.SubmitAsync(home.Form(".user-menu form"));
+    }
+
+    /// <summary>
+    /// Adds <paramref name="key"/> as a security key through the SDK's endpoints, the way <c>cpoms-webauthn.js</c> does
+    /// (options, the key's response, completion with the antiforgery token of a page); asserts each step succeeded.
+    /// </summary>
+    public static async Task RegisterSecurityKeyAsync(SampleBrowser browser, SoftwareSecurityKey key, string name = "U2F Key")
+    {
+        var home = await browser.GetAsync("/");
+        var token = home.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var options = await PostJsonAsync(browser, "/cpoms-2fa/webauthn/register/options", token, "{}");
+        var credential = key.Create(options.GetProperty("publicKey"), browser.Factory.Origin);
+        await PostJsonAsync(browser, "/cpoms-2fa/webauthn/register/complete", token,
+            "{\"challengeId\":" + JsonSerializer.Serialize(options.GetProperty("challengeId").GetString()) +
+            ",\"name\":" + JsonSerializer.Serialize(name) + ",\"credential\":" + credential + "}");
+    }
+
+    private static async Task<JsonElement> PostJsonAsync(SampleBrowser browser, string path, string token, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("RequestVerificationToken", token);
+        using var response = await browser.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, path + ": " + text);
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }

@@ -21,6 +21,9 @@ public class SampleFactory : WebApplicationFactory<Program>
     /// <summary>The clock of the site (and of the codes the tests compute).</summary>
     public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The origin the site's pages are served from, as the browser reports it to security keys.</summary>
+    public virtual string Origin => "http://localhost";
+
     /// <summary>Extra service configuration of a derived factory.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
@@ -30,6 +33,7 @@ public class SampleFactory : WebApplicationFactory<Program>
     {
         // Dates on the pages in UTC, so expected texts do not depend on the machine's time-zone data.
         builder.UseSetting("Sample:TimeZone", "UTC");
+        builder.UseSetting("Sample:WebAuthn:Origins:0", Origin);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -29,8 +29,17 @@ public sealed class SecurityKeysTab(SampleBrowser browser, HtmlPage page)
             return new DeviceRow(name, badge?.TextContent.Trim() == "Unverified", cells[1].TextContent.Trim(), cells[2].TextContent.Trim());
         })];
 
+    public IReadOnlyList<DeviceRow> SecurityKeys =>
+        [.. page.Document.QuerySelectorAll("#security-key-devices tbody tr").Select(row =>
+        {
+            var cells = row.QuerySelectorAll("td").ToArray();
+            var badge = cells[0].QuerySelector(".badge");
+            var name = cells[0].TextContent.Replace(badge?.TextContent ?? "\0", "", StringComparison.Ordinal).Trim();
+            return new DeviceRow(name, badge?.TextContent.Trim() == "Unverified", cells[1].TextContent.Trim(), cells[2].TextContent.Trim());
+        })];
+
     private IHtmlFormElement? AddForm =>
-        page.Document.QuerySelectorAll<IHtmlFormElement>("main form").FirstOrDefault(f => (f.GetAttribute("action") ?? "").Contains("handler=Begin", StringComparison.Ordinal));
+        page.Document.QuerySelectorAll<IHtmlFormElement>("main form").FirstOrDefault(f => f.GetAttribute("action") == "/Settings/AddDevice");
 
     private IHtmlFormElement SaveForm =>
         page.Document.QuerySelectorAll<IHtmlFormElement>("main form").First(f => (f.GetAttribute("action") ?? "").Contains("handler=Save", StringComparison.Ordinal));
@@ -38,9 +47,19 @@ public sealed class SecurityKeysTab(SampleBrowser browser, HtmlPage page)
     public static async Task<SecurityKeysTab> OpenAsync(SampleBrowser browser) =>
         new(browser, await browser.GetAsync("/Settings/SecurityKeys"));
 
-    /// <summary>Presses "Add new device".</summary>
-    public async Task<SecurityKeysTab> AddNewDeviceAsync() =>
-        new(browser, await browser.SubmitAsync(AddForm ?? throw new InvalidOperationException("No 'Add new device' button.")));
+    /// <summary>Presses "Add new device", then "Authenticator app".</summary>
+    public async Task<SecurityKeysTab> AddNewDeviceAsync()
+    {
+        var choice = await ChooseMethodAsync();
+        var app = choice.Document.QuerySelectorAll<IHtmlFormElement>("main form")
+            .FirstOrDefault(f => (f.GetAttribute("action") ?? "").Contains("handler=Begin", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("No 'Authenticator app' button on " + choice.Url + ": " + choice.MainText);
+        return new(browser, await browser.SubmitAsync(app));
+    }
+
+    /// <summary>Presses "Add new device" (a GET form): the page to choose the method.</summary>
+    public Task<HtmlPage> ChooseMethodAsync() =>
+        browser.GetAsync((AddForm ?? throw new InvalidOperationException("No 'Add new device' button.")).GetAttribute("action")!);
 
     /// <summary>The shared secret from the manual-entry key shown under the QR code.</summary>
     public byte[] Secret => Rfc6238.Base32Decode(ManualEntryKey ?? throw new InvalidOperationException("No manual entry key shown on " + page.Url + " " + page.Status + ": " + page.MainText));

@@ -1,13 +1,17 @@
 using Cpoms.TwoFactor.AspNetCore;
 using Cpoms.TwoFactor.Core.Devices;
 using Cpoms.TwoFactor.Elevation;
+using Cpoms.TwoFactor.Sample.Infrastructure;
 using Cpoms.TwoFactor.Totp;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cpoms.TwoFactor.Sample.Pages.Account;
 
-/// <summary>The "Two Factor Authentication" prompt: a code from an authenticator app elevates the session.</summary>
+/// <summary>
+/// The "Two Factor Authentication" prompt: a code from an authenticator app, or "Use security key" (the browser
+/// script and the SDK's WebAuthn endpoints), elevates the session.
+/// </summary>
 public sealed class TwoFactorModel(
     ElevationManager elevation,
     DeviceManager devices,
@@ -30,6 +34,9 @@ public sealed class TwoFactorModel(
 
     /// <summary>Whether the user has an authenticator app to type a code from.</summary>
     public bool HasAuthenticatorApp { get; private set; }
+
+    /// <summary>Whether the user has a security key ("Use security key").</summary>
+    public bool HasSecurityKey { get; private set; }
 
     /// <summary><see cref="ReturnUrl"/> when it is local, else the home page.</summary>
     public string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
@@ -62,10 +69,20 @@ public sealed class TwoFactorModel(
         return LocalRedirect(SafeReturnUrl);
     }
 
+    /// <summary>"Use security key" posted without the script (scripts off or no WebAuthn): explain what is needed.</summary>
+    public async Task<IActionResult> OnPostSecurityKeyAsync(CancellationToken cancellationToken)
+    {
+        ErrorMessage = SecurityKeyMessages.Unsupported;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var userId = elevation.GetUserId(User)!;
         AlreadyElevated = await elevation.GetStateAsync(User, null, cancellationToken) == ElevationState.Elevated;
-        HasAuthenticatorApp = (await devices.ListAsync(userId, cancellationToken)).Any(d => d.Kind == DeviceKind.AuthenticatorApp);
+        var all = await devices.ListAsync(userId, cancellationToken);
+        HasAuthenticatorApp = all.Any(d => d.Kind == DeviceKind.AuthenticatorApp);
+        HasSecurityKey = all.Any(d => d.Kind == DeviceKind.SecurityKey);
     }
 }
