@@ -35,21 +35,6 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void Log_EventIds_AreUniqueAndInTheAspNetCoreRange()
-    {
-        var ids = typeof(SessionElevator).Assembly.GetType("Cpoms.TwoFactor.AspNetCore.Log")!
-            .GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
-            .Select(m => m.GetCustomAttribute<LoggerMessageAttribute>())
-            .OfType<LoggerMessageAttribute>()
-            .Select(a => a.EventId)
-            .ToArray();
-
-        Assert.NotEmpty(ids);
-        Assert.Equal(ids.Length, ids.Distinct().Count());
-        Assert.All(ids, id => Assert.InRange(id, 7000, 7999));
-    }
-
-    [Fact]
     public void QrCodeTagHelper_Enrollment_RendersTheSvgInADiv()
     {
         var output = Run(new PendingEnrollment("id", "otpauth://totp/x", "<svg role=\"img\"></svg>", "ABCD", DateTimeOffset.UnixEpoch));
