@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using Cpoms.TwoFactor.Core;
 using Cpoms.TwoFactor.Core.Devices;
@@ -87,7 +86,7 @@ public sealed class AuthenticatorAppEnrollment
                 options.Algorithm, options.Digits, (int)options.Period.TotalSeconds);
             var challenge = new OneTimeChallenge
             {
-                Id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)),
+                Id = OneTimeChallenge.CreateId(),
                 UserId = userId,
                 Purpose = Purpose,
                 State = state.Serialize(),

@@ -113,7 +113,7 @@ public sealed class WebAuthnAuthenticationService
         var now = _timeProvider.GetUtcNow();
         var stored = new OneTimeChallenge
         {
-            Id = Base64UrlCodec.Encode(RandomNumberGenerator.GetBytes(16)),
+            Id = OneTimeChallenge.CreateId(),
             UserId = userId,
             Purpose = ChallengePurpose,
             Value = challenge,

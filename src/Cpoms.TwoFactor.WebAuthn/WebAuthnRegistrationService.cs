@@ -122,7 +122,7 @@ public sealed class WebAuthnRegistrationService
         var now = _timeProvider.GetUtcNow();
         var stored = new OneTimeChallenge
         {
-            Id = Base64UrlCodec.Encode(RandomNumberGenerator.GetBytes(16)),
+            Id = OneTimeChallenge.CreateId(),
             UserId = userId,
             Purpose = ChallengePurpose,
             Value = challenge,

@@ -1,3 +1,6 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+
 namespace Cpoms.TwoFactor.Core.Stores;
 
 /// <summary>
@@ -26,4 +29,10 @@ public sealed record OneTimeChallenge
 
     /// <summary>When it stops being accepted.</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>
+    /// A new <see cref="Id"/>: 128 bits from <see cref="RandomNumberGenerator"/> as base64url without padding
+    /// (22 characters), safe in URLs, form fields and JSON.
+    /// </summary>
+    public static string CreateId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 }
