@@ -1,5 +1,6 @@
-using System.Buffers.Text;
 using System.Text.Json;
+
+using Cpoms.TwoFactor.WebAuthn.Protocol;
 
 namespace Cpoms.TwoFactor.WebAuthn.Attestation;
 
@@ -118,13 +119,9 @@ internal sealed class SafetyNetJws
         }
     }
 
-    private static byte[] DecodeBase64Url(ReadOnlySpan<byte> encoded)
-    {
-        if (encoded.IsEmpty || !Base64Url.IsValid(encoded))
-        {
-            throw new AttestationFormatException("A SafetyNet JWS part is empty or not base64url.");
-        }
-
-        return Base64Url.DecodeFromUtf8(encoded);
-    }
+    private static byte[] DecodeBase64Url(ReadOnlySpan<byte> encoded) =>
+        // RFC 7515 §2: each JWS part is base64url without padding, decoded with the package's strict codec.
+        encoded.IsEmpty || Base64UrlCodec.Decode(encoded) is not { } decoded
+            ? throw new AttestationFormatException("A SafetyNet JWS part is empty or not base64url.")
+            : decoded;
 }

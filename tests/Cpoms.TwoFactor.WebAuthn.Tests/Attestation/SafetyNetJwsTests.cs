@@ -97,6 +97,16 @@ public sealed class SafetyNetJwsTests
         Assert.Throws<AttestationFormatException>(() => SafetyNetJws.Parse(compact));
     }
 
+    [Fact]
+    public void Parse_RejectsPaddedPart()
+    {
+        // RFC 7515 §2: base64url without padding; "e30=" would be "{}" with padding.
+        var compact = Encoding.ASCII.GetBytes(
+            $"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Header))}.e30=.{Base64Url.EncodeToString([1])}");
+
+        Assert.Throws<AttestationFormatException>(() => SafetyNetJws.Parse(compact));
+    }
+
     private static byte[] Compact(string header, string payload, byte[] signature) =>
         Encoding.ASCII.GetBytes(
             $"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header))}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}.{Base64Url.EncodeToString(signature)}");
