@@ -44,6 +44,8 @@ public static class CpomsTwoFactorServiceCollectionExtensions
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);
 
+        services.TryAddSingleton<InMemoryUnitOfWork>();
+        services.TryAddSingleton<ITwoFactorUnitOfWork>(static sp => sp.GetRequiredService<InMemoryUnitOfWork>());
         services.TryAddSingleton<IDeviceStore, InMemoryDeviceStore>();
         services.TryAddSingleton<IChallengeStore, InMemoryChallengeStore>();
         services.TryAddSingleton<ISecurityEventStore, InMemorySecurityEventStore>();

@@ -49,6 +49,21 @@ public static class TwoFactorErrors
     public static TwoFactorError LockedOutPermanently { get; } =
         new("core.locked_out_permanently", "Two-factor sign-in is locked after too many failed attempts. Ask an admin key holder to reset your devices.");
 
+    /// <summary>
+    /// <c>core.store_unavailable</c>: the store (database) could not be reached or failed; nothing was changed that is not
+    /// safe to have changed. Retryable: try again after <see cref="TwoFactorError.RetryAt"/> when set. Never a wrong code.
+    /// </summary>
+    public static TwoFactorError StoreUnavailable { get; } =
+        new("core.store_unavailable", "The service is temporarily unavailable. Please try again in a moment.");
+
+    /// <summary>
+    /// <c>core.secret_unavailable</c>: a stored secret could not be decrypted (the Data Protection key ring is missing or
+    /// not this application's, or the secret was moved from another user's or device's row). Fails closed: the code is not
+    /// checked and the attempt does not count as a failure. An operator must restore the key ring.
+    /// </summary>
+    public static TwoFactorError SecretUnavailable { get; } =
+        new("core.secret_unavailable", "Your authenticator app cannot be checked right now. Please try again later or use another device.");
+
     private static string FormatTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("d MMMM yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 }
